@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/auth/guards";
+import { getEnvironment } from "@/lib/data/environments/get-environment";
+import { LEVEL_LABEL } from "@/lib/authz";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Badge } from "@/components/ui/badge";
+
+type Params = { params: Promise<{ env: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: (await params).env };
+}
+
+export default async function EnvironmentPage({ params }: Params) {
+  const user = await requireUser();
+  const env = await orNotFound(getEnvironment(user, (await params).env));
+  const aspects: [string, string][] = [
+    ["Purpose", env.purpose],
+    ["Scale", env.scale],
+    ["Data", env.dataPolicy],
+    ["Security", env.securityPosture],
+    ["Secrets", env.secretsPolicy],
+    ["Monitoring", env.monitoring],
+    ["Deployment", env.deploymentPolicy],
+    ["Monthly cost", `$${env.monthlyCostUsd.toLocaleString("en-US")}`],
+    ["Availability target", env.availabilitySla > 0 ? `${env.availabilitySla}%` : "none"],
+    ["Network", env.vpcCidr],
+  ];
+  return (
+    <>
+      <PageHeader title={env.name} description={env.purpose} actions={<Badge tone="info">your access: {LEVEL_LABEL[env.level]}</Badge>} />
+      <Card>
+        <CardHeader title="Details" />
+        <dl className="grid grid-cols-1 gap-x-8 gap-y-3 p-5 sm:grid-cols-2">
+          {aspects.map(([k, v]) => (
+            <div key={k}>
+              <dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{k}</dt>
+              <dd className="text-sm">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+    </>
+  );
+}

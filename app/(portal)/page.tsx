@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { listEnvironments } from "@/lib/data/environments/list-environments";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ComparisonTable } from "@/components/environments/comparison-table";
+
+export const metadata: Metadata = { title: "Overview" };
+
+export default async function OverviewPage() {
+  const user = await requireUser();
+  const environments = await listEnvironments(user);
+  return (
+    <>
+      <PageHeader title="Overview" description="Your environments side by side, as the platform team defines them." />
+      <Card>
+        <CardHeader title="Environments" description={`${environments.length} visible to you, in promotion order`} />
+        {environments.length ? (
+          <ComparisonTable environments={environments} />
+        ) : (
+          <div className="p-5">
+            <EmptyState title="No environments visible to you">Ask the platform team for access: the Access page shows who can grant it.</EmptyState>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}
