@@ -8,16 +8,16 @@ import { prismaFor } from "../scripts/lib/database";
 import { seed } from "../prisma/seed";
 
 async function main() {
-  const server = await startEmbeddedPostgres({ dataDir: path.resolve(".data/e2e-pg"), fresh: true, quiet: true });
+  const port = process.env.E2E_PORT ?? "3100";
+  const server = await startEmbeddedPostgres({ dataDir: path.resolve(`.data/e2e-pg-${port}`), fresh: true, quiet: true });
   await server.createDatabase("parity_e2e");
   const url = server.url("parity_e2e");
   await migrate(url);
   const prisma = prismaFor(url);
   await seed(prisma);
   await prisma.$disconnect();
-  const port = process.env.E2E_PORT ?? "3100";
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "dev", "--port", port], {
-    env: { ...process.env, DATABASE_URL: url, AUTH_DEV_LOGIN: "true", NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${port}`, LOG_LEVEL: "warn" },
+    env: { ...process.env, DATABASE_URL: url, AUTH_DEV_LOGIN: "true", NEXT_DIST_DIR: `.next-e2e-${port}`, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${port}`, LOG_LEVEL: "warn" },
     stdio: "inherit",
   });
   const stop = async () => {
