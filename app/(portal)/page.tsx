@@ -5,6 +5,10 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ComparisonTable } from "@/components/environments/comparison-table";
+import { OverviewPromotions } from "./_components/overview-promotions";
+import { OverviewDeployments } from "./_components/overview-deployments";
+import { OverviewFindings } from "./_components/overview-findings";
+import { OverviewSecrets } from "./_components/overview-secrets";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -24,6 +28,12 @@ export default async function OverviewPage() {
           </div>
         )}
       </Card>
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <OverviewPromotions user={user} />
+        <OverviewDeployments user={user} />
+        <OverviewFindings user={user} />
+        <OverviewSecrets user={user} />
+      </div>
     </>
   );
 }

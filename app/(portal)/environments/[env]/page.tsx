@@ -6,6 +6,9 @@ import { LEVEL_LABEL } from "@/lib/authz";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
+import { DeploymentsSection } from "./_components/deployments-section";
+import { ConfigSection } from "./_components/config-section";
+import { SecretsSection } from "./_components/secrets-section";
 
 type Params = { params: Promise<{ env: string }> };
 
@@ -42,6 +45,11 @@ export default async function EnvironmentPage({ params }: Params) {
           ))}
         </dl>
       </Card>
+      <div className="mt-6 space-y-6">
+        <DeploymentsSection user={user} env={env} />
+        <ConfigSection user={user} env={env} />
+        <SecretsSection user={user} env={env} />
+      </div>
     </>
   );
 }
