@@ -1,0 +1,24 @@
+import { AppError } from "@/lib/errors";
+
+/** An opaque keyset cursor: the sort key of the last row and its id. */
+export interface SecretCursor {
+  k: string | null;
+  id: string;
+}
+
+export function encodeCursor(c: SecretCursor): string {
+  return Buffer.from(JSON.stringify(c)).toString("base64url");
+}
+
+export function decodeCursor(raw: string): SecretCursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown;
+    if (parsed && typeof parsed === "object" && typeof (parsed as SecretCursor).id === "string") {
+      const k = (parsed as SecretCursor).k;
+      if (k === null || typeof k === "string") return { k, id: (parsed as SecretCursor).id };
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError("UNPROCESSABLE", "The request has invalid fields.", { cursor: ["Not a cursor from this list"] });
+}
