@@ -121,7 +121,7 @@ export async function seedLarge(prisma: PrismaClient, options: LargeSeedOptions 
     const lastEnv = envs[envs.length - 1];
     const lastId = `lg-cfg-${String(o.services).padStart(3, "0")}-${envs[0].slug}-${String(o.configKeys).padStart(3, "0")}`;
     if (await exists("ConfigEntry", lastId)) return 0;
-    return tx(async (t) => {
+    return tx((t) => bulk(t, ["ConfigEntry", "ConfigVersion"], async () => {
       const n = await t.$executeRawUnsafe(
         `insert into "ConfigEntry" (id, "serviceId", "environmentId", layer, key, value, version, deleted, "updatedAt")
          select 'lg-cfg-' || lpad(s::text, 3, '0') || '-' || e.slug || '-' || lpad(k::text, 3, '0'),
@@ -148,12 +148,11 @@ export async function seedLarge(prisma: PrismaClient, options: LargeSeedOptions 
       await t.$executeRawUnsafe(
         `insert into "ConfigVersion" (id, "entryId", version, value, deleted, comment, "authorId", "createdAt")
          select c.id || '-v1', c.id, 1, c.value, false, 'Imported by the large seed', null, $1::timestamptz
-         from "ConfigEntry" c where c.id like 'lg-cfg-%'
-         on conflict do nothing`,
+         from "ConfigEntry" c where c.id like 'lg-cfg-%'`,
         now,
       );
       return n;
-    });
+    }));
   });
 
   await timed("secrets", async () => {
@@ -192,56 +191,69 @@ export async function seedLarge(prisma: PrismaClient, options: LargeSeedOptions 
     if (o.deployments === 0 || (await exists("Deployment", deploymentId(o.deployments)))) return 0;
     const serviceCount = Math.max(o.services, 1);
     if (o.services === 0) throw new Error("seedLarge: deployments need generated services (services > 0).");
-    return tx(async (t) => {
-      await t.$executeRawUnsafe(`set local maintenance_work_mem = '256MB'`);
-      // Skip per-row foreign-key triggers when allowed (all references are generated valid).
-      const [{ su }] = await t.$queryRawUnsafe<{ su: boolean }[]>(`select rolsuper as su from pg_roles where rolname = current_user`);
-      if (su) await t.$executeRawUnsafe(`set local session_replication_role = replica`);
-      // Building the secondary indexes once is much faster than maintaining them per row.
-      const indexes = await t.$queryRawUnsafe<{ name: string; def: string }[]>(
-        `select indexname as name, indexdef as def from pg_indexes
-         where schemaname = current_schema() and tablename = 'Deployment' and indexname <> 'Deployment_pkey'`,
-      );
-      for (const i of indexes) await t.$executeRawUnsafe(`drop index "${i.name}"`);
-      const n = await t.$executeRawUnsafe(
-        `insert into "Deployment" (id, "serviceId", "environmentId", version, "commitSha", status, strategy, progress, "startedAt", "finishedAt",
-                                   "triggeredBy", "changeTicket", "createdAt", "updatedAt")
-         select 'lg-dep-' || lpad(i::text, 7, '0'),
-                'lg-svc-' || lpad((1 + (i::bigint * 7919) % $3::int)::text, 3, '0'),
-                e.id,
-                'v2.' || (($2::int - i) / 5000) || '.' || (i % 10),
-                md5(i::text) || substr(md5('c' || i), 1, 8),
-                (case when i % 97 = 0 then 'rolled_back' when i % 23 = 0 then 'failed' else 'succeeded' end)::"DeploymentStatus",
-                (case e.idx when 0 then 'rolling' when 1 then 'blue_green' else 'canary' end)::"DeploymentStrategy",
-                100,
-                st.started, st.started + make_interval(secs => 60 + i % 600),
-                case when i % 5 = 0 then 'user' || lpad((1 + i % 300)::text, 4, '0') || '@large.example.org' else 'ci@github-actions' end,
-                case when e.idx = e.cnt - 1 then 'CHG-' || (100000 + i) end,
-                st.started, st.started
-         from generate_series(1, $2::int) i
-         cross join lateral (select $1::timestamptz - make_interval(secs => i * 30) as started) st
-         join (select id, row_number() over (order by position) - 1 as idx, count(*) over () as cnt from "Environment") e
-           on e.idx = (case when e.cnt < 3 then i % e.cnt when i % 10 < 5 then 0 when i % 10 < 8 then 1 else e.cnt - 1 end)`,
-        now,
-        o.deployments,
-        serviceCount,
-      );
-      for (const i of indexes) await t.$executeRawUnsafe(i.def);
-      return n;
-    });
+    return tx((t) =>
+      bulk(t, ["Deployment"], () =>
+        t.$executeRawUnsafe(
+          `insert into "Deployment" (id, "serviceId", "environmentId", version, "commitSha", status, strategy, progress, "startedAt", "finishedAt",
+                                     "triggeredBy", "changeTicket", "createdAt", "updatedAt")
+           select 'lg-dep-' || lpad(i::text, 7, '0'),
+                  'lg-svc-' || lpad((1 + (i::bigint * 7919) % $3::int)::text, 3, '0'),
+                  e.id,
+                  'v2.' || (($2::int - i) / 5000) || '.' || (i % 10),
+                  md5(i::text) || substr(md5('c' || i), 1, 8),
+                  (case when i % 97 = 0 then 'rolled_back' when i % 23 = 0 then 'failed' else 'succeeded' end)::"DeploymentStatus",
+                  (case e.idx when 0 then 'rolling' when 1 then 'blue_green' else 'canary' end)::"DeploymentStrategy",
+                  100,
+                  st.started, st.started + make_interval(secs => 60 + i % 600),
+                  case when i % 5 = 0 then 'user' || lpad((1 + i % 300)::text, 4, '0') || '@large.example.org' else 'ci@github-actions' end,
+                  case when e.idx = e.cnt - 1 then 'CHG-' || (100000 + i) end,
+                  st.started, st.started
+           from generate_series(1, $2::int) i
+           cross join lateral (select $1::timestamptz - make_interval(secs => i * 30) as started) st
+           join (select id, row_number() over (order by position) - 1 as idx, count(*) over () as cnt from "Environment") e
+             on e.idx = (case when e.cnt < 3 then i % e.cnt when i % 10 < 5 then 0 when i % 10 < 8 then 1 else e.cnt - 1 end)`,
+          now,
+          o.deployments,
+          serviceCount,
+        ),
+      ),
+    );
   });
 
   await timed("audit", async () => {
     if (o.auditEvents === 0) return 0;
     const [{ n }] = await prisma.$queryRawUnsafe<{ n: number }[]>(`select count(*)::int as n from "AuditEvent" where action = 'seed.large.applied'`);
     if (n > 0) return 0;
-    return tx((t) => appendAuditEvents(t, o.auditEvents, now, envs.map((e) => e.id), o.users));
+    return tx((t) => bulk(t, ["AuditEvent"], () => appendAuditEvents(t, o.auditEvents, now, envs.map((e) => e.id), o.users)));
   });
 
   await prisma.$executeRawUnsafe(`analyze "User", "UserRole", "Service", "ConfigEntry", "ConfigVersion", "Secret", "Deployment", "AuditEvent"`);
   const ms = Date.now() - t0;
   log(`seed --large: done in ${(ms / 1000).toFixed(1)} s`);
   return { inserted, ms };
+}
+
+/**
+ * Runs a bulk insert with the tables' secondary indexes dropped and rebuilt once
+ * afterwards (much faster than maintaining them row by row), and without per-row
+ * foreign-key triggers when the role may skip them (every generated reference is
+ * valid). Inside the caller's transaction: a failure restores everything.
+ */
+async function bulk<T>(t: Tx, tables: string[], insert: () => Promise<T>): Promise<T> {
+  await t.$executeRawUnsafe(`set local maintenance_work_mem = '256MB'`);
+  const [{ su }] = await t.$queryRawUnsafe<{ su: boolean }[]>(`select rolsuper as su from pg_roles where rolname = current_user`);
+  if (su) await t.$executeRawUnsafe(`set local session_replication_role = replica`);
+  const indexes = await t.$queryRawUnsafe<{ name: string; def: string }[]>(
+    `select i.indexname as name, i.indexdef as def from pg_indexes i
+     where i.schemaname = current_schema() and i.tablename = any($1::text[])
+       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    tables,
+  );
+  for (const i of indexes) await t.$executeRawUnsafe(`drop index "${i.name}"`);
+  const result = await insert();
+  for (const i of indexes) await t.$executeRawUnsafe(i.def);
+  if (su) await t.$executeRawUnsafe(`set local session_replication_role = origin`);
+  return result;
 }
 
 const ACTIONS = [
