@@ -4,7 +4,7 @@ import type { Principal } from "@/lib/authz";
 import { eventHash, GENESIS_HASH, redactSnapshot } from "@/lib/domain/audit-chain";
 import { requestMeta } from "@/lib/request-context";
 
-const CHAIN_LOCK = 727_274_002;
+export const CHAIN_LOCK = 727_274_002;
 
 export interface AuditInput {
   actor: Pick<Principal, "userId" | "email"> | { userId: null; email: string };
