@@ -1,11 +1,12 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { registerCore } from "./core";
+import { registerDeployments } from "./deployments";
 
 extendZodWithOpenApi(z);
 
 // Each area registers its paths in lib/openapi/<area>.ts; add it to this list.
-const REGISTRARS: ((registry: OpenAPIRegistry) => void)[] = [registerCore];
+const REGISTRARS: ((registry: OpenAPIRegistry) => void)[] = [registerCore, registerDeployments];
 
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
