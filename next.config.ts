@@ -1,7 +1,6 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from "next/constants";
 import { assertSafeProductionConfig, env } from "./lib/env";
-
-assertSafeProductionConfig();
 
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
@@ -34,4 +33,9 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+// A production build or server refuses to start with the development sign-in enabled.
+export default function nextConfig(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_SERVER) assertSafeProductionConfig("production", { requireSecret: true });
+  if (phase === PHASE_PRODUCTION_BUILD) assertSafeProductionConfig("production", { requireSecret: false });
+  return config;
+}

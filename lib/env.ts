@@ -42,11 +42,11 @@ export const env = createEnv({
 export const devLoginEnabled = env.AUTH_DEV_LOGIN && env.NODE_ENV !== "production";
 export const oidcEnabled = Boolean(env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET);
 
-export function assertSafeProductionConfig(nodeEnv: string | undefined = process.env.NODE_ENV): void {
+export function assertSafeProductionConfig(nodeEnv: string | undefined = env.NODE_ENV, options: { requireSecret: boolean } = { requireSecret: true }): void {
   if (nodeEnv === "production" && env.AUTH_DEV_LOGIN) {
     throw new Error("AUTH_DEV_LOGIN is enabled in a production build: refusing to start. Unset AUTH_DEV_LOGIN.");
   }
-  if (nodeEnv === "production" && !env.NEXTAUTH_SECRET && process.env.NEXT_PHASE !== "phase-production-build") {
-    throw new Error("NEXTAUTH_SECRET is required in production: refusing to start.");
+  if (nodeEnv === "production" && options.requireSecret && !env.NEXTAUTH_SECRET) {
+    throw new Error("NEXTAUTH_SECRET is required in production: refusing to start. Set it to a long random string.");
   }
 }
