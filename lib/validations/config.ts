@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { CONFIG_LAYERS } from "@/lib/domain/config-layers";
+import { CONFIG_KEY, MAX_IMPORT_BYTES, MAX_VALUE_LENGTH } from "@/lib/domain/dotenv";
+import { detectSecret } from "@/lib/domain/secret-detection";
+
+const slug = z.string().trim().min(1).max(100);
+export const ZLayer = z.enum(CONFIG_LAYERS as [typeof CONFIG_LAYERS[number], ...typeof CONFIG_LAYERS[number][]]);
+export const ZConfigKey = z.string().trim().min(1, "Key is required").max(200, "At most 200 characters").regex(CONFIG_KEY, "Letters, digits, _ . - and not starting with a digit");
+/** A secret-manager reference: a path like production/database/password, never a value. */
+export const SECRET_REFERENCE = /^[A-Za-z0-9_+=.@-]+(\/[A-Za-z0-9_+=.@-]+)+$/;
+
+const ZComment = z.string().trim().max(500, "At most 500 characters").default("");
+
+export const ZSaveConfigEntrySchema = z
+  .object({
+    env: slug,
+    service: slug,
+    layer: ZLayer,
+    key: ZConfigKey,
+    value: z.string().max(MAX_VALUE_LENGTH, `At most ${MAX_VALUE_LENGTH} characters`).default(""),
+    delete: z.coerce.boolean().default(false),
+    /** The entry's version the editor saw; 0 for a new key. */
+    expectedVersion: z.coerce.number().int().min(0),
+    comment: ZComment,
+  })
+  .superRefine((v, ctx) => {
+    if (v.layer === "secret" && !v.delete) {
+      if (!SECRET_REFERENCE.test(v.value) || detectSecret(v.value))
+        ctx.addIssue({ code: "custom", path: ["value"], message: "The secret layer holds references like production/database/password, never a secret value" });
+    }
+  });
+export type TSaveConfigEntry = z.infer<typeof ZSaveConfigEntrySchema>;
+
+export const ZRestoreConfigVersionSchema = z.object({
+  env: slug,
+  service: slug,
+  layer: ZLayer,
+  key: ZConfigKey,
+  /** The version to bring back. */
+  version: z.coerce.number().int().min(1),
+  expectedVersion: z.coerce.number().int().min(1),
+  comment: ZComment,
+});
+export type TRestoreConfigVersion = z.infer<typeof ZRestoreConfigVersionSchema>;
+
+export const ZImportSchema = z.object({
+  env: slug,
+  service: slug,
+  layer: ZLayer,
+  text: z.string().max(MAX_IMPORT_BYTES * 2, "The file is larger than 1 MB"),
+  format: z.enum(["auto", "env", "json", "yaml"]).default("auto"),
+  filename: z.string().max(255).optional(),
+  /** merge: set the file's keys, leave others; replace: also delete keys not in the file. */
+  mode: z.enum(["merge", "replace"]).default("merge"),
+  comment: ZComment,
+});
+export type TImport = z.infer<typeof ZImportSchema>;
+
+export const ZApplyImportSchema = ZImportSchema.extend({
+  /** The layer's state the preview was computed on; a different state is a conflict. */
+  basis: z.string().min(1).max(200),
+});
+export type TApplyImport = z.infer<typeof ZApplyImportSchema>;
+
+export const ZCompareQuerySchema = z.object({
+  from: slug,
+  to: slug,
+  service: slug.optional(),
+});
+export type TCompareQuery = z.infer<typeof ZCompareQuerySchema>;
+
+export const ZMarkIntendedSchema = z.object({
+  from: slug,
+  to: slug,
+  service: slug,
+  key: ZConfigKey,
+  reason: z.string().trim().min(3, "Say why this difference is on purpose").max(500, "At most 500 characters"),
+});
+export type TMarkIntended = z.infer<typeof ZMarkIntendedSchema>;
+
+export const ZUnmarkIntendedSchema = ZMarkIntendedSchema.omit({ reason: true });
+export type TUnmarkIntended = z.infer<typeof ZUnmarkIntendedSchema>;
+
+export const ZExportSchema = z.object({
+  layer: z.union([ZLayer, z.literal("effective")]).default("effective"),
+  format: z.enum(["env", "json"]).default("env"),
+});
