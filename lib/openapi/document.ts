@@ -2,11 +2,12 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from "@ast
 import { z } from "zod";
 import { registerCore } from "./core";
 import { registerDeployments } from "./deployments";
+import { registerSecrets } from "./secrets";
 
 extendZodWithOpenApi(z);
 
 // Each area registers its paths in lib/openapi/<area>.ts; add it to this list.
-const REGISTRARS: ((registry: OpenAPIRegistry) => void)[] = [registerCore, registerDeployments];
+const REGISTRARS: ((registry: OpenAPIRegistry) => void)[] = [registerCore, registerDeployments, registerSecrets];
 
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
