@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { DeploymentsSection } from "./_components/deployments-section";
 import { ConfigSection } from "./_components/config-section";
 import { SecretsSection } from "./_components/secrets-section";
+import { EditEnvironment } from "./_components/edit-environment";
 
 type Params = { params: Promise<{ env: string }> };
 
@@ -35,7 +36,7 @@ export default async function EnvironmentPage({ params }: Params) {
     <>
       <PageHeader title={env.name} description={env.purpose} actions={<Badge tone="info">your access: {LEVEL_LABEL[env.level]}</Badge>} />
       <Card>
-        <CardHeader title="Details" />
+        <CardHeader title="Details" description={`The reference's comparison aspects for ${env.name}.`} />
         <dl className="grid grid-cols-1 gap-x-8 gap-y-3 p-5 sm:grid-cols-2">
           {aspects.map(([k, v]) => (
             <div key={k}>
@@ -44,6 +45,26 @@ export default async function EnvironmentPage({ params }: Params) {
             </div>
           ))}
         </dl>
+        {env.level === "full" ? (
+          <div className="border-t border-slate-200 px-5 py-3 dark:border-slate-800">
+            <EditEnvironment
+              values={{
+                slug: env.slug,
+                version: env.version,
+                purpose: env.purpose,
+                scale: env.scale,
+                dataPolicy: env.dataPolicy,
+                securityPosture: env.securityPosture,
+                secretsPolicy: env.secretsPolicy,
+                monitoring: env.monitoring,
+                deploymentPolicy: env.deploymentPolicy,
+                monthlyCostUsd: env.monthlyCostUsd,
+                availabilitySla: env.availabilitySla,
+                vpcCidr: env.vpcCidr,
+              }}
+            />
+          </div>
+        ) : null}
       </Card>
       <div className="mt-6 space-y-6">
         <DeploymentsSection user={user} env={env} />
