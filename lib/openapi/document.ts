@@ -3,11 +3,12 @@ import { z } from "zod";
 import { registerCore } from "./core";
 import { registerDeployments } from "./deployments";
 import { registerSecrets } from "./secrets";
+import { registerConfig } from "./config";
 
 extendZodWithOpenApi(z);
 
 // Each area registers its paths in lib/openapi/<area>.ts; add it to this list.
-const REGISTRARS: ((registry: OpenAPIRegistry) => void)[] = [registerCore, registerDeployments, registerSecrets];
+const REGISTRARS: ((registry: OpenAPIRegistry) => void)[] = [registerCore, registerDeployments, registerSecrets, registerConfig];
 
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();

@@ -85,3 +85,12 @@ export const ZExportSchema = z.object({
   layer: z.union([ZLayer, z.literal("effective")]).default("effective"),
   format: z.enum(["env", "json"]).default("env"),
 });
+
+/** A CI snapshot of one layer: key → value pairs. */
+export const ZConfigSnapshotSchema = z.object({
+  layer: ZLayer,
+  entries: z.record(ZConfigKey, z.string().max(MAX_VALUE_LENGTH)).refine((e) => Object.keys(e).length <= 5000, "At most 5000 keys"),
+  mode: z.enum(["merge", "replace"]).default("replace"),
+  comment: ZComment,
+});
+export type TConfigSnapshot = z.infer<typeof ZConfigSnapshotSchema>;

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Tx } from "@/lib/db";
-import type { Principal } from "@/lib/authz";
+import { hasScope, type Principal } from "@/lib/authz";
 import { AppError, notFound } from "@/lib/errors";
 import { getEnvironment } from "@/lib/data/environments/get-environment";
 import { writeAudit } from "@/lib/data/audit/write-audit";
@@ -86,14 +86,41 @@ const LOCK_NAMESPACE = 727_274_100;
  */
 export async function applyImport(principal: Principal, input: TApplyImport) {
   const { env, service } = await context(principal, input);
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${`${service.id}|${env.id}|${input.layer}`}))`;
-    const current = await currentRows(tx, service.id, env.id, input.layer);
+  return applyToLayer(principal, { env, service, layer: input.layer }, (current) => {
     if (basisOf(current) !== input.basis) throw new AppError("CONFLICT", "This layer changed since the preview. Preview the import again.", { basis: ["Stale preview"] });
     const p = plan(input, current);
     if ("errors" in p) throw new AppError("UNPROCESSABLE", "The file has errors; nothing was imported.", { text: p.errors.map((e) => (e.line ? `Line ${e.line}: ${e.message}` : e.message)) });
+    return { ...p, comment: input.comment || `Imported ${input.filename ?? "a file"} (${input.mode})`, audit: { mode: input.mode, filename: input.filename ?? null, basis: input.basis } };
+  });
+}
+
+/**
+ * A CI snapshot of one layer (token scope `config:write`; a person also needs `manage`):
+ * the posted pairs become the layer (replace) or are set on it (merge), all-or-nothing.
+ * Posting the same snapshot twice changes nothing the second time.
+ */
+export async function applyConfigSnapshot(principal: Principal, input: { env: string; service: string; layer: TImport["layer"]; entries: Record<string, string>; mode: "merge" | "replace"; comment: string }) {
+  if (!hasScope(principal, "config:write")) throw new AppError("FORBIDDEN", 'This token lacks the "config:write" scope.');
+  const env = await getEnvironment(principal, input.env, principal.userId ? "manage" : "view_config");
+  const service = await serviceBySlug(input.service);
+  if (!service) throw notFound(`Service "${input.service}" not found`);
+  const text = JSON.stringify(input.entries);
+  return applyToLayer(principal, { env, service, layer: input.layer }, (current) => {
+    const p = plan({ env: input.env, service: input.service, layer: input.layer, text, format: "json", mode: input.mode, comment: input.comment }, current);
+    if ("errors" in p) throw new AppError("UNPROCESSABLE", "The snapshot has invalid entries; nothing was applied.", { entries: p.errors.map((e) => e.message) });
+    return { ...p, comment: input.comment || `Snapshot from ${principal.name} (${input.mode})`, audit: { mode: input.mode, source: "api" } };
+  });
+}
+
+type Planned = { changes: ImportChange[]; entries: Map<string, string>; comment: string; audit: Record<string, unknown> };
+
+async function applyToLayer(principal: Principal, target: { env: { id: string; slug: string }; service: { id: string; slug: string }; layer: TImport["layer"] }, decide: (current: Current[]) => Planned) {
+  const { env, service, layer } = target;
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`select pg_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${`${service.id}|${env.id}|${layer}`}))`;
+    const current = await currentRows(tx, service.id, env.id, layer);
+    const p = decide(current);
     const byKey = new Map(current.map((c) => [c.key, c]));
-    const comment = input.comment || `Imported ${input.filename ?? "a file"} (${input.mode})`;
     const applied: Record<"add" | "change" | "remove", string[]> = { add: [], change: [], remove: [] };
     for (const c of p.changes) {
       if (c.kind === "unchanged") continue;
@@ -101,24 +128,25 @@ export async function applyImport(principal: Principal, input: TApplyImport) {
       await writeConfigChange(tx, {
         serviceId: service.id,
         environmentId: env.id,
-        layer: input.layer,
+        layer,
         key: c.key,
         value: c.kind === "remove" ? null : p.entries.get(c.key)!,
         expectedVersion: cur && !cur.deleted ? cur.version : 0,
-        comment,
+        comment: p.comment,
         authorId: principal.userId,
       });
       applied[c.kind].push(c.key);
     }
+    const result = { added: applied.add.length, changed: applied.change.length, removed: applied.remove.length };
+    if (result.added + result.changed + result.removed === 0) return result;
     await writeAudit(tx, {
       actor: principal,
       action: "config.import",
       targetType: "config_layer",
-      targetId: `${service.slug}/${env.slug}/${input.layer}`,
+      targetId: `${service.slug}/${env.slug}/${layer}`,
       environmentId: env.id,
-      before: { basis: input.basis },
-      after: { service: service.slug, layer: input.layer, mode: input.mode, filename: input.filename ?? null, added: applied.add, changed: applied.change, removed: applied.remove },
+      after: { service: service.slug, layer, ...p.audit, added: applied.add, changed: applied.change, removed: applied.remove },
     });
-    return { added: applied.add.length, changed: applied.change.length, removed: applied.remove.length };
+    return result;
   });
 }
