@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from "../scripts/db/embedded";
 import { migrate } from "../scripts/db/migrate";
 import { prismaFor } from "../scripts/lib/database";
 import { seed } from "../prisma/seed";
+import { startOidcProvider } from "./oidc-provider";
 
 async function main() {
   const port = process.env.E2E_PORT ?? "3100";
@@ -16,12 +17,18 @@ async function main() {
   const prisma = prismaFor(url);
   await seed(prisma);
   await prisma.$disconnect();
+  const oidc = await startOidcProvider(Number(port) + 100, `http://localhost:${port}`);
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "dev", "--port", port], {
-    env: { ...process.env, DATABASE_URL: url, AUTH_DEV_LOGIN: "true", NEXT_DIST_DIR: `.next-e2e-${port}`, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${port}`, LOG_LEVEL: "warn" },
+    env: { ...process.env, DATABASE_URL: url, AUTH_DEV_LOGIN: "true", NEXT_DIST_DIR: `.next-e2e-${port}`, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${port}`,
+      OIDC_ISSUER: oidc.issuer,
+      OIDC_CLIENT_ID: "parity-e2e",
+      OIDC_CLIENT_SECRET: "parity-e2e-client-secret",
+      OIDC_NAME: "Test SSO", LOG_LEVEL: "warn" },
     stdio: "inherit",
   });
   const stop = async () => {
     child.kill("SIGTERM");
+    oidc.stop();
     await server.stop().catch(() => {});
     process.exit(0);
   };
