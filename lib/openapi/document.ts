@@ -4,11 +4,12 @@ import { registerCore } from "./core";
 import { registerDeployments } from "./deployments";
 import { registerSecrets } from "./secrets";
 import { registerConfig } from "./config";
+import { registerPromotions } from "./promotions";
 
 extendZodWithOpenApi(z);
 
 // Each area registers its paths in lib/openapi/<area>.ts; add it to this list.
-const REGISTRARS: ((registry: OpenAPIRegistry) => void)[] = [registerCore, registerDeployments, registerSecrets, registerConfig];
+const REGISTRARS: ((registry: OpenAPIRegistry) => void)[] = [registerCore, registerDeployments, registerSecrets, registerConfig, registerPromotions];
 
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
