@@ -1,0 +1,217 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/auth/guards";
+import { getServiceConfig } from "@/lib/data/config/get-service-config";
+import { listKeyHistory } from "@/lib/data/config/list-key-history";
+import { listConfigFindings } from "@/lib/data/findings/list-config-findings";
+import { CONFIG_LAYERS, LAYER_LABEL } from "@/lib/domain/config-layers";
+import { ZLayer } from "@/lib/validations/config";
+import type { ConfigLayer } from "@/generated/prisma/enums";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { cn } from "@/components/ui/cn";
+import { FindingsList, LayerBadge, PrecedenceLine, ValueText, keyAnchor } from "@/app/(portal)/compare/_components/config-bits";
+import { EntryForm } from "./_components/entry-form";
+import { RestoreButton } from "./_components/restore-button";
+import { ImportPanel } from "./_components/import-panel";
+
+type Props = { params: Promise<{ env: string; service: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const p = await params;
+  return { title: `${p.service} · ${p.env}` };
+}
+
+const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function ServiceConfigPage({ params, searchParams }: Props) {
+  const user = await requireUser();
+  const p = await params;
+  const sp = await searchParams;
+  const cfg = await orNotFound(getServiceConfig(user, p.env, p.service));
+  const { environment: env, service } = cfg;
+  const visibleLayers = cfg.precedence.filter((l) => l !== "secret" || cfg.secretsVisible);
+  const layer: ConfigLayer = ZLayer.safeParse(one(sp.layer)).success && visibleLayers.includes(one(sp.layer) as ConfigLayer) ? (one(sp.layer) as ConfigLayer) : "flag";
+  const historyKey = one(sp.history);
+  const [history, { findings }] = await Promise.all([
+    historyKey ? orNotFound(listKeyHistory(user, { env: env.slug, service: service.slug, layer, key: historyKey })) : null,
+    listConfigFindings(user, { environment: env.slug, service: service.slug }),
+  ]);
+  const base = `/environments/${env.slug}/services/${service.slug}`;
+  const exportLink = (l: string, f: string, label: string) => (
+    <a href={`${base}/export?layer=${l}&format=${f}`} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" download>
+      {label}
+    </a>
+  );
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+        <Link href={`/environments/${env.slug}`} className="hover:underline">{env.name}</Link> / <span>{service.name}</span>
+      </nav>
+      <PageHeader
+        title={`${service.name} in ${env.name}`}
+        description={<>Effective configuration, its layers and their history. Owned by {service.team}.</>}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <Badge tone={cfg.canEdit ? "info" : "neutral"}>{cfg.canEdit ? "you may edit" : "read only"}</Badge>
+            <Link href={`/compare?from=${env.slug}&service=${service.slug}`} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Compare →</Link>
+          </div>
+        }
+      />
+
+      <div className="space-y-6">
+        {findings.length ? (
+          <Card>
+            <CardHeader title="Findings" description={`For ${service.name} in ${env.name}`} />
+            <FindingsList findings={findings} />
+          </Card>
+        ) : null}
+
+        <Card data-testid="effective-config">
+          <CardHeader
+            title="Effective configuration"
+            description={`${cfg.keys.length} keys, each with the layer it came from and what it overrode`}
+            actions={<div className="flex gap-2">{exportLink("effective", "env", "Export .env")}{exportLink("effective", "json", "Export JSON")}</div>}
+          />
+          <div className="border-b border-slate-200 px-5 py-3 dark:border-slate-800"><PrecedenceLine precedence={cfg.precedence} /></div>
+          {cfg.keys.length === 0 ? (
+            <div className="p-5"><EmptyState title="No configuration yet">{cfg.canEdit ? "Set a key below, or import a .env file." : "Nothing is configured for this service here."}</EmptyState></div>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[720px] text-left text-sm">
+                <caption className="sr-only">Effective config of {service.name} in {env.name}</caption>
+                <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+                  <tr className="border-b border-slate-200 dark:border-slate-800">
+                    <th scope="col" className="px-5 py-2 font-medium">Key</th>
+                    <th scope="col" className="px-3 py-2 font-medium">Value</th>
+                    <th scope="col" className="px-3 py-2 font-medium">From</th>
+                    <th scope="col" className="px-3 py-2 font-medium">Overrode</th>
+                    <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">History</span></th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                  {cfg.keys.map((k) => (
+                    <tr key={k.key} id={keyAnchor(k.key)} className="target:bg-amber-50 dark:target:bg-amber-950/40" data-testid="effective-row">
+                      <td className="px-5 py-2 align-top font-mono text-xs">{k.key}</td>
+                      <td className="px-3 py-2 align-top">
+                        <ValueText value={k.value} masked={k.masked} layer={k.layer} />
+                        {k.secret ? (
+                          <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
+                            {k.secret.type.replace(/_/g, " ")} · {k.secret.tool.replace(/_/g, " ")} · rotation {k.secret.rotationPolicy.replace(/_/g, " ")}
+                            {k.secret.rotationDays ? ` every ${k.secret.rotationDays} days` : ""}
+                            {k.secret.nextRotationAt ? ` · next ${k.secret.nextRotationAt.toISOString().slice(0, 10)}` : ""}
+                          </p>
+                        ) : k.layer === "secret" && k.value ? (
+                          <p className="mt-0.5 text-xs text-amber-700 dark:text-amber-300">No metadata recorded for this reference.</p>
+                        ) : null}
+                      </td>
+                      <td className="px-3 py-2 align-top"><LayerBadge layer={k.layer} /></td>
+                      <td className="px-3 py-2 align-top">
+                        {k.overrode.length ? (
+                          <details>
+                            <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">overrode {k.overrode.length}</summary>
+                            <ul className="mt-1 space-y-0.5">
+                              {k.overrode.map((o) => <li key={o.layer} className="flex items-center gap-2"><LayerBadge layer={o.layer} /><ValueText value={o.value} masked={o.masked} layer={o.layer} /></li>)}
+                            </ul>
+                          </details>
+                        ) : <span className="text-xs text-slate-500 dark:text-slate-400">—</span>}
+                      </td>
+                      <td className="px-3 py-2 align-top text-right">
+                        {k.value !== null ? <Link href={`${base}?layer=${k.layer}&history=${encodeURIComponent(k.key)}#history`} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300">History</Link> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+
+        <Card data-testid="layers">
+          <CardHeader
+            title="Layers"
+            description={cfg.canEdit ? "Every save is a new version with your name, the time and your comment; audited." : "What each layer sets. Editing needs full access."}
+            actions={<div className="flex gap-2">{exportLink(layer, "env", `Export ${layer} .env`)}{exportLink(layer, "json", `Export ${layer} JSON`)}</div>}
+          />
+          <nav aria-label="Layers" className="flex flex-wrap gap-1 border-b border-slate-200 px-5 pt-3 dark:border-slate-800">
+            {visibleLayers.map((l) => (
+              <Link key={l} href={`${base}?layer=${l}`} aria-current={l === layer ? "page" : undefined} className={cn("rounded-t-lg px-3 py-1.5 text-sm", l === layer ? "border border-b-0 border-slate-200 bg-white font-semibold dark:border-slate-700 dark:bg-slate-900" : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100")}>
+                {LAYER_LABEL[l]} <span className="text-xs text-slate-500">({cfg.layers[l].length})</span>
+              </Link>
+            ))}
+          </nav>
+          {cfg.layers[layer].length === 0 ? (
+            <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">The {LAYER_LABEL[layer].toLowerCase()} layer sets nothing for {service.name} in {env.name}.</p>
+          ) : (
+            <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+              {cfg.layers[layer].map((e) => (
+                <li key={e.key} className="px-5 py-2" data-testid="layer-entry">
+                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+                    <span className="font-mono text-xs font-medium">{e.key}</span>
+                    <ValueText value={e.value} masked={e.masked} layer={e.layer} />
+                    <span className="ml-auto text-xs text-slate-500 dark:text-slate-400">v{e.version} · {when(e.updatedAt)}</span>
+                    <Link href={`${base}?layer=${layer}&history=${encodeURIComponent(e.key)}#history`} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300">History</Link>
+                  </div>
+                  {cfg.canEdit ? (
+                    <details className="mt-1">
+                      <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">Edit {e.key}</summary>
+                      <div className="mt-2 rounded-lg bg-slate-50 p-3 dark:bg-slate-800/40">
+                        {e.masked ? <p className="mb-2 text-xs text-amber-700 dark:text-amber-300">The current value looks like a secret and is not shown; enter the new value (better: move it to the secret manager).</p> : null}
+                        <EntryForm env={env.slug} service={service.slug} layer={layer} entry={{ key: e.key, value: e.masked ? "" : (e.value ?? ""), version: e.version }} />
+                      </div>
+                    </details>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {cfg.canEdit ? (
+            <div className="border-t border-slate-200 p-5 dark:border-slate-800">
+              <h3 className="mb-2 text-sm font-semibold">Set a key</h3>
+              <EntryForm key={layer} env={env.slug} service={service.slug} layer={layer} layers={visibleLayers} />
+            </div>
+          ) : null}
+        </Card>
+
+        {history && historyKey ? (
+          <Card id="history" data-testid="key-history">
+            <CardHeader title={<>History of <span className="font-mono">{historyKey}</span> in the {layer} layer</>} description={history.current.deleted ? "Currently deleted from this layer" : `Current version v${history.current.version}`} actions={<Link href={`${base}?layer=${layer}`} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Close</Link>} />
+            <ol className="divide-y divide-slate-100 dark:divide-slate-800">
+              {history.versions.map((v, i) => {
+                const prev = history.versions[i + 1];
+                return (
+                  <li key={v.version} className="flex flex-wrap items-start gap-x-4 gap-y-1 px-5 py-3 text-sm" data-testid="history-version">
+                    <span className="w-10 font-mono text-xs font-semibold">v{v.version}</span>
+                    <div className="min-w-0 flex-1">
+                      <p className="text-xs text-slate-600 dark:text-slate-400">{v.author} · {when(v.createdAt)}{v.comment ? <> · “{v.comment}”</> : null}</p>
+                      <p className="mt-1 flex flex-wrap items-center gap-2">
+                        {prev && !prev.deleted && prev.value !== v.value ? <del className="rounded bg-rose-50 px-1 text-rose-800 dark:bg-rose-950 dark:text-rose-200"><ValueText value={prev.value} masked={prev.masked} layer={layer} /></del> : null}
+                        {v.deleted ? <span className="text-xs font-medium text-rose-700 dark:text-rose-300">deleted</span> : <ins className="rounded bg-emerald-50 px-1 no-underline text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"><ValueText value={v.value} masked={v.masked} layer={layer} /></ins>}
+                      </p>
+                    </div>
+                    {cfg.canEdit && v.version !== history.current.version && !v.masked ? (
+                      <RestoreButton env={env.slug} service={service.slug} layer={layer} keyName={historyKey} version={v.version} currentVersion={history.current.version} />
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ol>
+            {history.nextCursor ? <p className="px-5 py-2 text-xs text-slate-500">Older versions exist (showing the latest 50).</p> : null}
+          </Card>
+        ) : null}
+
+        {cfg.canEdit ? (
+          <Card>
+            <CardHeader title="Import" description="Paste or upload a .env, JSON or YAML file into one layer. You see every change before anything is written; a bad file changes nothing." />
+            <ImportPanel env={env.slug} service={service.slug} layers={visibleLayers.length ? visibleLayers : CONFIG_LAYERS} />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}
