@@ -68,7 +68,11 @@ export function doraMetrics(history: readonly DeployFact[], period: Period, filt
     if (!firstSeen.has(k) || t < firstSeen.get(k)!) firstSeen.set(k, t);
   }
   const byLane = new Map<string, DeployFact[]>();
-  for (const d of history) byLane.set(key(d), [...(byLane.get(key(d)) ?? []), d]);
+  for (const d of history) {
+    const lane = byLane.get(key(d));
+    if (lane) lane.push(d);
+    else byLane.set(key(d), [d]);
+  }
   for (const lane of byLane.values()) lane.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id.localeCompare(b.id));
 
   const selected = history.filter((d) => inPeriod(d, period) && filter(d));
