@@ -1,0 +1,91 @@
+"use client";
+
+import { useState } from "react";
+import { ActionForm, FieldError, buttonClass, inputClass } from "./action-form";
+import { cancelAction, decideAction, finishDeployAction, signOffAction, startDeployAction, waiveAction } from "../_actions";
+
+export function DecisionForm({ id }: { id: string }) {
+  return (
+    <ActionForm
+      action={decideAction}
+      hidden={{ id }}
+      label="Approve or reject"
+      success="Decision recorded."
+      buttons={[
+        { label: "Approve", tone: "good", name: "decision", value: "approve" },
+        { label: "Reject", tone: "danger", name: "decision", value: "reject" },
+      ]}
+    >
+      {(fields) => (
+        <label className="block text-sm font-medium">
+          Comment <span className="font-normal text-slate-600 dark:text-slate-400">(required to reject)</span>
+          <textarea name="comment" rows={2} maxLength={2000} aria-invalid={fields.comment ? true : undefined} aria-describedby={fields.comment ? "comment-error" : undefined} className={inputClass} />
+          <FieldError name="comment" fields={fields} />
+        </label>
+      )}
+    </ActionForm>
+  );
+}
+
+export function SignOffForm({ id, gate, label }: { id: string; gate: string; label: string }) {
+  return <ActionForm action={signOffAction} hidden={{ id, gate }} label={`Sign off ${label}`} success="Signed off." buttons={[{ label: "Sign off", tone: "good" }]} className="inline-block" />;
+}
+
+export function WaiveForm({ id, gate, label }: { id: string; gate: string; label: string }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" className={buttonClass("plain")} onClick={() => setOpen(true)}>
+        Waive…
+      </button>
+    );
+  }
+  return (
+    <ActionForm action={waiveAction} hidden={{ id, gate }} label={`Waive ${label}`} success="Waived." buttons={[{ label: "Waive gate", tone: "danger" }]}>
+      {(fields) => (
+        <label className="block text-xs font-medium">
+          Reason for waiving {label}
+          <input name="reason" required minLength={5} maxLength={2000} aria-invalid={fields.reason ? true : undefined} className={inputClass} />
+          <FieldError name="reason" fields={fields} />
+        </label>
+      )}
+    </ActionForm>
+  );
+}
+
+export function CancelForm({ id }: { id: string }) {
+  return (
+    <ActionForm action={cancelAction} hidden={{ id }} label="Cancel this promotion" success="Cancelled." buttons={[{ label: "Cancel promotion", tone: "plain" }]}>
+      {() => (
+        <label className="block text-sm font-medium">
+          Why (optional)
+          <input name="reason" maxLength={500} className={inputClass} />
+        </label>
+      )}
+    </ActionForm>
+  );
+}
+
+export function StartDeployForm({ id, blocked }: { id: string; blocked: string | null }) {
+  return (
+    <div className="space-y-1">
+      {blocked ? <p className="text-sm text-amber-800 dark:text-amber-200">{blocked}</p> : null}
+      <ActionForm action={startDeployAction} hidden={{ id }} label="Start the deploy" success="Deploy started." buttons={[{ label: "Start deploy", tone: "primary" }]} />
+    </div>
+  );
+}
+
+export function FinishDeployForm({ id }: { id: string }) {
+  return (
+    <ActionForm
+      action={finishDeployAction}
+      hidden={{ id }}
+      label="Record the deploy result"
+      success="Recorded."
+      buttons={[
+        { label: "Mark deployed", tone: "good", name: "result", value: "succeeded" },
+        { label: "Mark failed", tone: "danger", name: "result", value: "failed" },
+      ]}
+    />
+  );
+}
