@@ -4,6 +4,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
+  // One output folder per server port, so concurrent runs don't clear each other's artifacts.
+  outputDir: `test-results/e2e-${port}`,
   timeout: 180_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

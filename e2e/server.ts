@@ -7,6 +7,8 @@ import { migrate } from "../scripts/db/migrate";
 import { prismaFor } from "../scripts/lib/database";
 import { seed } from "../prisma/seed";
 import { startOidcProvider } from "./oidc-provider";
+import { tokenRows } from "./fixtures/tokens";
+import { writeFileSync } from "node:fs";
 
 async function main() {
   const port = process.env.E2E_PORT ?? "3100";
@@ -16,7 +18,10 @@ async function main() {
   await migrate(url);
   const prisma = prismaFor(url);
   await seed(prisma);
+  const users = await prisma.user.findMany({ select: { id: true, email: true } });
+  await prisma.apiToken.createMany({ data: tokenRows(new Map(users.map((u) => [u.email, u.id]))), skipDuplicates: true });
   await prisma.$disconnect();
+  writeFileSync(path.resolve(`.data/e2e-database-url-${port}`), url);
   const oidc = await startOidcProvider(Number(port) + 100, `http://localhost:${port}`);
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "dev", "--port", port], {
     env: { ...process.env, DATABASE_URL: url, AUTH_DEV_LOGIN: "true", NEXT_DIST_DIR: `.next-e2e-${port}`, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: `http://localhost:${port}`,
