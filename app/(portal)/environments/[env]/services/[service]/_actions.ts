@@ -9,7 +9,9 @@ import { applyImport, previewImport } from "@/lib/data/config/import-layer";
 import { ZApplyImportSchema, ZImportSchema, ZRestoreConfigVersionSchema, ZSaveConfigEntrySchema } from "@/lib/validations/config";
 import type { ActionResult } from "@/lib/actions";
 
-const fields = (form: FormData) => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
+/** A form post, or (from a raw call) a plain object; anything else parses as empty and fails validation. */
+const fields = (form: unknown): Record<string, unknown> =>
+  form instanceof FormData ? Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) : form && typeof form === "object" ? (form as Record<string, unknown>) : {};
 
 function revalidate(env: string, service: string) {
   revalidatePath(`/environments/${env}/services/${service}`);
@@ -18,17 +20,17 @@ function revalidate(env: string, service: string) {
 }
 
 /** Set or delete one key in one layer (full access; checked in the DAL). */
-export async function saveEntryAction(_prev: ActionResult<{ version: number; key: string }> | null, form: FormData) {
+export async function saveEntryAction(_prev: ActionResult<{ version: number; key: string }> | null, form: unknown) {
   return runAction(async () => {
     const user = await requireUser();
-    const input = ZSaveConfigEntrySchema.parse({ ...fields(form), delete: form.get("delete") === "1" });
+    const input = ZSaveConfigEntrySchema.parse({ ...fields(form), delete: fields(form).delete === "1" || fields(form).delete === true });
     const r = await saveConfigEntry(user, input);
     revalidate(input.env, input.service);
     return { version: r.version, key: input.key };
   });
 }
 
-export async function restoreVersionAction(_prev: ActionResult<{ version: number }> | null, form: FormData) {
+export async function restoreVersionAction(_prev: ActionResult<{ version: number }> | null, form: unknown) {
   return runAction(async () => {
     const user = await requireUser();
     const input = ZRestoreConfigVersionSchema.parse(fields(form));
