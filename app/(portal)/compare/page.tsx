@@ -21,6 +21,7 @@ export const metadata: Metadata = { title: "Compare" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const DETAIL_PAGE = 20;
 const select = "mt-1 block rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export default async function ComparePage({ searchParams }: Props) {
@@ -51,10 +52,17 @@ export default async function ComparePage({ searchParams }: Props) {
   ]);
   const serviceOptions = allServices;
   const relevant = findings.filter((f) => [from, to].includes(f.environment) && (!f.otherEnvironment || [from, to].includes(f.otherEnvironment)));
-  const shown = cmp.services.map((s) => ({
+  // One service: every row (filters apply). All services: only the differing rows, and
+  // the detail of at most DETAIL_PAGE services per page, so 200 services × 500 keys stay readable.
+  const filtered = cmp.services.map((s) => ({
     ...s,
-    rows: s.rows.filter((r) => (!only || r.status !== "identical") && (!layer || r.from?.layer === layer || r.to?.layer === layer)),
+    rows: s.rows.filter((r) => (!(only || !service) || r.status !== "identical") && (!layer || r.from?.layer === layer || r.to?.layer === layer)),
   }));
+  const after = one(sp.after);
+  const startAt = service || !after ? 0 : Math.max(0, filtered.findIndex((s) => s.slug === after) + 1);
+  const shown = service ? filtered : filtered.slice(startAt, startAt + DETAIL_PAGE);
+  const nextAfter = !service && startAt + DETAIL_PAGE < filtered.length ? shown[shown.length - 1]?.slug : null;
+  const qs = (extra: Record<string, string>) => new URLSearchParams({ from, to, ...(only ? { only: "1" } : {}), ...(layer ? { layer } : {}), ...extra }).toString();
 
   return (
     <>
@@ -130,9 +138,17 @@ export default async function ComparePage({ searchParams }: Props) {
       </Card>
 
       <div className="space-y-4">
+        {!service ? (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Showing the differing keys of services {startAt + 1}–{startAt + shown.length} of {filtered.length}; open a service for its full side-by-side view with identical keys.
+          </p>
+        ) : null}
         {shown.map((s) => (
-          <ServiceDiff key={s.slug} service={s} from={cmp.from} to={cmp.to} filtered={only || !!layer} />
+          <ServiceDiff key={s.slug} service={s} from={cmp.from} to={cmp.to} filtered={only || !!layer || !service} fullHref={service ? null : `/compare?${qs({ service: s.slug })}`} />
         ))}
+        {nextAfter ? (
+          <Link href={`/compare?${qs({ after: nextAfter })}`} className="inline-block rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">Next services →</Link>
+        ) : null}
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">

@@ -27,7 +27,7 @@ function Side({ side }: { side: ShownValue | null }) {
 }
 
 /** One service's side-by-side diff; opens by itself when something differs. */
-export function ServiceDiff({ service: s, from, to, filtered }: { service: ServiceComparison; from: Env; to: Env; filtered: boolean }) {
+export function ServiceDiff({ service: s, from, to, filtered, fullHref }: { service: ServiceComparison; from: Env; to: Env; filtered: boolean; fullHref: string | null }) {
   const differs = s.counts.added + s.counts.removed + s.counts.changed > 0;
   return (
     <details id={`svc-${s.slug}`} open={differs || filtered} className="rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="service-diff">
@@ -38,9 +38,10 @@ export function ServiceDiff({ service: s, from, to, filtered }: { service: Servi
           {s.counts.added} added · {s.counts.removed} removed · {s.counts.changed} changed · {s.counts.intended} intended · {s.counts.identical} identical
         </span>
         <span className="ml-auto font-mono text-xs text-slate-600 dark:text-slate-400">deployed {s.deployed.from ?? "—"} → {s.deployed.to ?? "—"}</span>
+        {fullHref ? <Link href={fullHref} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300">All {s.counts.total} keys →</Link> : null}
       </summary>
       {s.rows.length === 0 ? (
-        <p className="border-t border-slate-200 px-5 py-3 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">{filtered ? "Nothing matches the filters." : "No config in either environment."}</p>
+        <p className="border-t border-slate-200 px-5 py-3 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">{s.counts.total === 0 ? "No config in either environment." : filtered ? "Nothing differs here (or nothing matches the filters)." : "No config in either environment."}</p>
       ) : (
         <div className="max-h-[70vh] overflow-auto border-t border-slate-200 dark:border-slate-800">
           <table className="w-full table-fixed text-left text-sm">
