@@ -1,0 +1,85 @@
+"use client";
+
+import { useEffect, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { startSyncAction, syncStatusAction } from "../_actions";
+import type { SyncRunDto } from "./sync-run-dto";
+
+const STATUS_TEXT: Record<string, string> = { running: "Running", applying: "Applying changes", succeeded: "Succeeded", failed: "Failed" };
+
+function when(iso: string) {
+  return `${iso.replace("T", " ").slice(0, 16)} UTC`;
+}
+
+export function SyncPanel({ initial, canSync, intervalMinutes }: { initial: SyncRunDto | null; canSync: boolean; intervalMinutes: number }) {
+  const [run, setRun] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const router = useRouter();
+  const active = run?.status === "running" || run?.status === "applying";
+
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(async () => {
+      const res = await syncStatusAction();
+      if (!res.ok) return;
+      setRun(res.data);
+      if (res.data && res.data.status !== "running" && res.data.status !== "applying") router.refresh();
+    }, 1_000);
+    return () => clearInterval(timer);
+  }, [active, router]);
+
+  const syncNow = () =>
+    startTransition(async () => {
+      setError(null);
+      const res = await startSyncAction();
+      if (!res.ok) return setError(res.error.message);
+      const status = await syncStatusAction();
+      if (status.ok) setRun(status.data);
+    });
+
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-3 px-5 py-4" data-testid="sync-panel">
+      <div className="text-sm" role="status" aria-live="polite">
+        {run ? (
+          <>
+            <p>
+              <span className="font-medium">Last sync from AWS Secrets Manager:</span>{" "}
+              <span data-testid="sync-status" className={run.status === "failed" ? "text-rose-700 dark:text-rose-300" : run.status === "succeeded" ? "text-emerald-700 dark:text-emerald-300" : "text-amber-700 dark:text-amber-300"}>
+                {STATUS_TEXT[run.status] ?? run.status}
+              </span>{" "}
+              · started {when(run.startedAt)} ({run.trigger})
+            </p>
+            <p className="mt-0.5 text-slate-600 dark:text-slate-400">
+              {active
+                ? `${run.listed} secrets listed so far…`
+                : `${run.listed} listed · ${run.added} added · ${run.updated} updated · ${run.removed} marked deleted · ${run.unmappedCount} unmapped`}
+            </p>
+            {run.error ? <p className="mt-0.5 text-rose-700 dark:text-rose-300">{run.error}</p> : null}
+            {run.unmapped.length ? (
+              <details className="mt-1">
+                <summary className="cursor-pointer text-slate-600 dark:text-slate-400">Unmapped secrets ({run.unmapped.length})</summary>
+                <ul className="mt-1 max-h-40 overflow-auto font-mono text-xs">
+                  {run.unmapped.map((u) => (
+                    <li key={u.name}>
+                      {u.name} <span className="font-sans text-slate-500">— {u.reason}</span>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </>
+        ) : (
+          <p className="text-slate-600 dark:text-slate-400">No sync from AWS Secrets Manager has run yet.</p>
+        )}
+        <p className="mt-0.5 text-xs text-slate-500">{intervalMinutes > 0 ? `Scheduled every ${intervalMinutes} minutes.` : "No schedule (SECRETS_SYNC_INTERVAL_MINUTES is 0)."}</p>
+        {error ? <p className="mt-1 text-rose-700 dark:text-rose-300" role="alert">{error}</p> : null}
+      </div>
+      {canSync ? (
+        <button type="button" onClick={syncNow} disabled={pending || active} className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">
+          {active ? "Syncing…" : pending ? "Starting…" : "Sync now"}
+        </button>
+      ) : null}
+    </div>
+  );
+}
