@@ -1,0 +1,119 @@
+// Load test (`npm run bench -- --load`): N signed-in users (default 200, of every role,
+// from the large dataset) browse the production build at once for D seconds (default
+// 60), each walking through the pages their role may open, as fast as the portal
+// answers. Passes with 0 errors: every response 200, no timeouts, no socket errors.
+// Loopback only; the portal and Postgres are stopped at the end.
+import pg from "pg";
+import type { BenchDatabases } from "../../bench/lib/databases";
+import { startPortal } from "../../bench/lib/portal";
+import { sessionCookie } from "../../bench/lib/auth";
+
+export const BROWSE_ROUTES = [
+  "/",
+  "/environments/development",
+  "/environments/staging",
+  "/environments/production",
+  "/deployments",
+  "/deployments?environment=production",
+  "/secrets",
+  "/secrets?environment=staging",
+  "/compare?from=staging&to=production",
+  "/promotions",
+  "/insights",
+  "/audit",
+  "/access",
+  "/settings",
+  "/api/health",
+  "/api/v1/environments",
+];
+
+interface User {
+  email: string;
+  role: string;
+  cookie: string;
+}
+
+function percentile(sorted: number[], p: number) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+async function loadUsers(url: string, n: number): Promise<User[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ id: string; email: string; role: string }>(
+      `select u.id, u.email, min(r.role::text) as role from "User" u join "UserRole" r on r."userId" = u.id
+       where u.active group by u.id, u.email order by (u.email like '%@example.com') desc, u.email limit $1`,
+      [n],
+    );
+    return Promise.all(r.rows.map(async (u) => ({ email: u.email, role: u.role, cookie: await sessionCookie(u.id) })));
+  } finally {
+    await client.end();
+  }
+}
+
+/** The routes each role may open (a 404 for a role means "not yours": that is correct, not an error). */
+async function routesByRole(base: string, users: User[], log: (l: string) => void): Promise<Map<string, string[]>> {
+  const byRole = new Map<string, string[]>();
+  for (const role of [...new Set(users.map((u) => u.role))]) {
+    const u = users.find((x) => x.role === role)!;
+    const ok: string[] = [];
+    for (const route of BROWSE_ROUTES) {
+      const res = await fetch(base + route, { headers: { cookie: u.cookie }, redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status === 200) ok.push(route);
+      else if (res.status >= 500) throw new Error(`load: ${route} answers ${res.status} for ${role} before any load`);
+    }
+    byRole.set(role, ok);
+    log(`load: ${role} browses ${ok.length} routes`);
+  }
+  return byRole;
+}
+
+export async function runLoad(o: { db: BenchDatabases; port: number; log: (l: string) => void; durationS: number; users: number }): Promise<boolean> {
+  const { log } = o;
+  // The pool is sized for the concurrency, as an operator would for this many users.
+  const portal = await startPortal("portal-load", o.port, o.db.largeUrl, { DATABASE_POOL_MAX: "40" });
+  try {
+    const users = await loadUsers(o.db.largeUrl, o.users);
+    const routes = await routesByRole(portal.base, users, log);
+    log(`load: ${users.length} users browsing ${portal.base} for ${o.durationS} s`);
+    const times: number[] = [];
+    const perRoute = new Map<string, { n: number; ms: number }>();
+    const errors: string[] = [];
+    const until = Date.now() + o.durationS * 1000;
+    await Promise.all(
+      users.map(async (u, i) => {
+        const mine = routes.get(u.role) ?? ["/"];
+        for (let k = i; Date.now() < until; k++) {
+          const route = mine[k % mine.length];
+          const t = performance.now();
+          try {
+            const res = await fetch(portal.base + route, { headers: { cookie: u.cookie }, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+            await res.arrayBuffer();
+            if (res.status !== 200) errors.push(`${res.status} ${route} (${u.role})`);
+          } catch (error) {
+            errors.push(`${(error as Error).name} ${route} (${u.role})`);
+            continue;
+          }
+          const ms = performance.now() - t;
+          times.push(ms);
+          const s = perRoute.get(route) ?? { n: 0, ms: 0 };
+          perRoute.set(route, { n: s.n + 1, ms: s.ms + ms });
+        }
+      }),
+    );
+    times.sort((a, b) => a - b);
+    log(`load: ${times.length} responses in ${o.durationS} s (${(times.length / o.durationS).toFixed(1)} rps), p50 ${percentile(times, 50).toFixed(0)} ms, p95 ${percentile(times, 95).toFixed(0)} ms, errors ${errors.length}`);
+    for (const [route, s] of [...perRoute].sort((a, b) => b[1].ms / b[1].n - a[1].ms / a[1].n)) log(`load:   ${route.padEnd(40)} ${String(s.n).padStart(6)} × avg ${(s.ms / s.n).toFixed(0)} ms`);
+    if (errors.length) {
+      const counts = new Map<string, number>();
+      for (const e of errors) counts.set(e, (counts.get(e) ?? 0) + 1);
+      for (const [e, n] of [...counts].slice(0, 15)) log(`load:   error ${n} × ${e}`);
+    }
+    log(errors.length === 0 ? "load: PASS (0 errors)" : `load: FAIL (${errors.length} errors)`);
+    return errors.length === 0;
+  } finally {
+    await portal.stop();
+  }
+}
