@@ -39,7 +39,7 @@ test("platform marks a difference as intended and the parity score goes up", asy
   const score = async () => Number((await page.getByTestId("parity-checkout").innerText()).replace("%", ""));
   const before = await score();
   const row = page.locator('[data-key="FEATURE_PAYPAL"]');
-  await row.getByText("Mark intended").click();
+  await row.locator("summary", { hasText: "Mark intended" }).click();
   await row.getByPlaceholder("Why is it on purpose?").fill("PayPal launches in production next quarter");
   await row.getByRole("button", { name: "Mark intended" }).click();
   await expect(row).toHaveAttribute("data-status", "intended");

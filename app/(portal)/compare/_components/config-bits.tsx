@@ -27,7 +27,7 @@ export function ValueText({ value, masked, layer }: { value: string | null; mask
   if (value === "") return <span className="text-xs italic text-slate-600 dark:text-slate-400">(empty)</span>;
   return (
     <span className="break-all font-mono text-xs">
-      {layer === "secret" ? <span aria-label="secret reference">🔑 </span> : null}
+      {layer === "secret" ? <span className="sr-only">secret reference </span> : null}
       {value.length > 300 ? `${value.slice(0, 300)}… (${value.length} chars)` : value}
       {masked ? <Badge tone="bad" className="ml-1.5">looks like a secret</Badge> : null}
     </span>
