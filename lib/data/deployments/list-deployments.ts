@@ -1,43 +1,87 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { environmentIdsWith, type Principal } from "@/lib/authz";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { TListDeployments } from "@/lib/validations/deployments";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { DEPLOYMENT_SELECT, type DeploymentDto } from "./select";
+import type { DeploymentDto } from "./select";
+
+interface Row {
+  id: string;
+  externalId: string | null;
+  version: string;
+  commitSha: string;
+  status: DeploymentDto["status"];
+  strategy: DeploymentDto["strategy"];
+  progress: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+  triggeredBy: string;
+  changeTicket: string | null;
+  promotionId: string | null;
+  rollbackOfId: string | null;
+  serviceSlug: string;
+  serviceName: string;
+  envSlug: string;
+  envName: string;
+  replacedById: string | null;
+  replacedByVersion: string | null;
+}
 
 /**
  * Deploy history, newest first, keyset-paginated on (startedAt, id) so page 10,000 costs
- * what page 1 does: the `startedAt <= cursor` bound lets Postgres start the index scan at
- * the cursor. Only environments where the principal may `view_deployments`; an unknown or
- * invisible environment/service filter simply matches nothing.
+ * what page 1 does: one statement whose row comparison `("startedAt", id) < cursor` is an
+ * index condition on the (…, startedAt desc, id desc) indexes. Only environments where the
+ * principal may `view_deployments`; an unknown or invisible environment/service filter
+ * simply matches nothing. Service and environment names come from joins, and the
+ * deployment that replaced a rolled-back one from a lateral probe of (rollbackOfId).
  */
 export async function listDeployments(principal: Principal, filters: TListDeployments): Promise<{ data: DeploymentDto[]; nextCursor: string | null }> {
   const visible = environmentIdsWith(principal, "view_deployments");
+  if (visible.length === 0) return { data: [], nextCursor: null };
+  const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   // Resolve slugs to ids first so the filters hit the (environmentId, …) and (serviceId, …) indexes.
   const [env, service] = await Promise.all([
     filters.environment ? db().environment.findFirst({ where: { slug: filters.environment, id: { in: visible } }, select: { id: true } }) : null,
     filters.service ? db().service.findUnique({ where: { slug: filters.service }, select: { id: true } }) : null,
   ]);
   if ((filters.environment && !env) || (filters.service && !service)) return { data: [], nextCursor: null };
-  const where: Prisma.DeploymentWhereInput[] = [{ environmentId: env ? env.id : { in: visible } }];
-  if (service) where.push({ serviceId: service.id });
-  if (filters.status) where.push({ status: filters.status });
-  if (filters.person) where.push({ triggeredBy: filters.person });
-  if (filters.from) where.push({ startedAt: { gte: filters.from } });
-  if (filters.to) where.push({ startedAt: { lt: filters.to } });
-  if (filters.cursor) {
-    const c = decodeCursor(filters.cursor);
-    where.push({ startedAt: { lte: c.startedAt } }, { OR: [{ startedAt: { lt: c.startedAt } }, { id: { lt: c.id } }] });
-  }
-  const rows = await db().deployment.findMany({
-    where: { AND: where },
-    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-    take: filters.limit + 1,
-    select: DEPLOYMENT_SELECT,
-  });
+
+  const where: Prisma.Sql[] = [env ? Prisma.sql`d."environmentId" = ${env.id}` : Prisma.sql`d."environmentId" = any(${visible})`];
+  if (service) where.push(Prisma.sql`d."serviceId" = ${service.id}`);
+  if (filters.status) where.push(Prisma.sql`d.status = ${filters.status}::"DeploymentStatus"`);
+  if (filters.person) where.push(Prisma.sql`d."triggeredBy" = ${filters.person}`);
+  if (filters.from) where.push(Prisma.sql`d."startedAt" >= ${filters.from}`);
+  if (filters.to) where.push(Prisma.sql`d."startedAt" < ${filters.to}`);
+  if (cursor) where.push(Prisma.sql`(d."startedAt", d.id) < (${cursor.startedAt}, ${cursor.id})`);
+
+  const rows = await db().$queryRaw<Row[]>`
+    select d.id, d."externalId", d.version, d."commitSha", d.status::text as status, d.strategy::text as strategy, d.progress,
+           d."startedAt", d."finishedAt", d."triggeredBy", d."changeTicket", d."promotionId", d."rollbackOfId",
+           s.slug as "serviceSlug", s.name as "serviceName", e.slug as "envSlug", e.name as "envName",
+           rb.id as "replacedById", rb.version as "replacedByVersion"
+    from "Deployment" d
+    join "Service" s on s.id = d."serviceId"
+    join "Environment" e on e.id = d."environmentId"
+    left join lateral (
+      select r.id, r.version from "Deployment" r where r."rollbackOfId" = d.id order by r."startedAt" asc, r.id asc limit 1
+    ) rb on d.status = 'rolled_back'
+    where ${Prisma.join(where, " and ")}
+    order by d."startedAt" desc, d.id desc
+    limit ${filters.limit + 1}`;
+
   const more = rows.length > filters.limit;
-  const data = more ? rows.slice(0, filters.limit) : rows;
+  const data = (more ? rows.slice(0, filters.limit) : rows).map(toDto);
   const last = data.at(-1);
   return { data, nextCursor: more && last ? encodeCursor(last) : null };
+}
+
+function toDto(r: Row): DeploymentDto {
+  const { serviceSlug, serviceName, envSlug, envName, replacedById, replacedByVersion, ...rest } = r;
+  return {
+    ...rest,
+    service: { slug: serviceSlug, name: serviceName },
+    environment: { slug: envSlug, name: envName },
+    rolledBackBy: replacedById ? [{ id: replacedById, version: replacedByVersion ?? "" }] : [],
+  };
 }
