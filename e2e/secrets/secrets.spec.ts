@@ -8,8 +8,8 @@ test("platform filters the registry and opens a secret's detail page", async ({ 
   await expect(page.getByTestId("secret-row")).toHaveCount(24);
   await page.screenshot({ path: test.info().outputPath("secrets-list.png"), fullPage: true });
 
-  await page.getByLabel("Environment").selectOption("production");
-  await page.getByLabel("Rotation").selectOption("overdue");
+  await page.getByLabel("Environment", { exact: true }).selectOption("production");
+  await page.getByLabel("Rotation status").selectOption("overdue");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/environment=production/);
   await expect(page).toHaveURL(/rotation=overdue/);
@@ -50,7 +50,7 @@ test("a developer sees no production secret metadata anywhere", async ({ page })
   await page.goto("/secrets");
   await expect(page.getByTestId("secret-row")).toHaveCount(16);
   await expect(page.getByTestId("secrets-table")).not.toContainText("production/");
-  await expect(page.getByLabel("Environment").locator("option")).toHaveText(["all", "Development", "Staging"]);
+  await expect(page.getByLabel("Environment", { exact: true }).locator("option")).toHaveText(["all", "Development", "Staging"]);
   await expect(page.getByRole("button", { name: "Sync now" })).toHaveCount(0);
 
   const filtered = await page.goto("/secrets?environment=production");

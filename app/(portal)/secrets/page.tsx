@@ -22,6 +22,15 @@ type Search = Record<string, string | undefined>;
 
 const field = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal dark:border-slate-700 dark:bg-slate-900";
 
+function Field({ id, label, className, children }: { id: string; label: string; className?: string; children: React.ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="text-xs font-medium">{label}</label>
+      {children}
+    </div>
+  );
+}
+
 export default async function SecretsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const user = await requirePage("secrets");
   const raw = await searchParams;
@@ -48,62 +57,56 @@ export default async function SecretsPage({ searchParams }: { searchParams: Prom
         <SyncPanel initial={runs[0] ? toSyncRunDto(runs[0]) : null} canSync={hasRole(user, "platform")} intervalMinutes={env.SECRETS_SYNC_INTERVAL_MINUTES} />
       </Card>
 
-      <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8" aria-label="Filter secrets" role="search">
-        <label className="col-span-2 text-xs font-medium">
-          Search
-          <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="name, owner or description" className={field} />
-        </label>
-        <label className="text-xs font-medium">
-          Environment
-          <select name="environment" defaultValue={query.environment ?? ""} className={field}>
+      <form className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter secrets" role="search">
+        <Field id="f-q" label="Search" className="w-full sm:w-64">
+          <input id="f-q" type="search" name="q" defaultValue={query.q ?? ""} placeholder="name, owner or description" className={field} />
+        </Field>
+        <Field id="f-environment" label="Environment">
+          <select id="f-environment" name="environment" defaultValue={query.environment ?? ""} className={field}>
             <option value="">all</option>
             {secretEnvs.map((e) => (
               <option key={e.slug} value={e.slug}>{e.name}</option>
             ))}
           </select>
-        </label>
-        <label className="text-xs font-medium">
-          Type
-          <select name="type" defaultValue={query.type ?? ""} className={field}>
+        </Field>
+        <Field id="f-type" label="Type">
+          <select id="f-type" name="type" defaultValue={query.type ?? ""} className={field}>
             <option value="">all</option>
             {SECRET_TYPES.map((t) => (
               <option key={t} value={t}>{TYPE_LABEL[t]}</option>
             ))}
           </select>
-        </label>
-        <label className="text-xs font-medium">
-          Tool
-          <select name="tool" defaultValue={query.tool ?? ""} className={field}>
+        </Field>
+        <Field id="f-tool" label="Tool">
+          <select id="f-tool" name="tool" defaultValue={query.tool ?? ""} className={field}>
             <option value="">all</option>
             {SECRET_TOOLS.map((t) => (
               <option key={t} value={t}>{TOOL_LABEL[t]}</option>
             ))}
           </select>
-        </label>
-        <label className="text-xs font-medium">
-          Rotation
-          <select name="rotation" defaultValue={query.rotation ?? ""} className={field}>
+        </Field>
+        <Field id="f-rotation" label="Rotation status">
+          <select id="f-rotation" name="rotation" defaultValue={query.rotation ?? ""} className={field}>
             <option value="">any</option>
             {ROTATION_FILTERS.map((r) => (
               <option key={r} value={r}>{STATUS_LABEL[r]}</option>
             ))}
           </select>
-        </label>
-        <label className="text-xs font-medium">
-          Sort
-          <select name="sort" defaultValue={query.sort} className={field}>
+        </Field>
+        <Field id="f-sort" label="Sort by">
+          <select id="f-sort" name="sort" defaultValue={query.sort} className={field}>
             {SECRET_SORTS.map((s) => (
               <option key={s} value={s}>{SORT_LABEL[s]}</option>
             ))}
           </select>
-        </label>
-        <div className="flex items-end gap-3">
-          <label className="flex items-center gap-1.5 pb-2 text-xs font-medium">
-            <input type="checkbox" name="deleted" value="show" defaultChecked={query.deleted === "show"} className="rounded border-slate-300" />
-            Deleted
+        </Field>
+        <div className="flex items-center gap-3 pb-1">
+          <label htmlFor="f-deleted" className="flex items-center gap-1.5 text-xs font-medium">
+            <input id="f-deleted" type="checkbox" name="deleted" value="show" defaultChecked={query.deleted === "show"} className="rounded border-slate-300" />
+            Show deleted
           </label>
           <button className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500">Filter</button>
-          <Link href="/secrets" className="py-1.5 text-sm text-slate-600 hover:underline dark:text-slate-400">Clear</Link>
+          <Link href="/secrets" className="text-sm text-slate-600 hover:underline dark:text-slate-400">Clear</Link>
         </div>
       </form>
       {!parsed.success ? (
@@ -127,8 +130,7 @@ export default async function SecretsPage({ searchParams }: { searchParams: Prom
                 <tr>
                   <th scope="col" className="px-5 py-2 font-medium">Name</th>
                   <th scope="col" className="px-3 py-2 font-medium">Environment</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Type</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Tool</th>
+                  <th scope="col" className="px-3 py-2 font-medium">Type · tool</th>
                   <th scope="col" className="px-3 py-2 font-medium">Rotation</th>
                   <th scope="col" className="px-3 py-2 font-medium">Last rotated</th>
                   <th scope="col" className="px-3 py-2 font-medium">Next due</th>
@@ -138,22 +140,23 @@ export default async function SecretsPage({ searchParams }: { searchParams: Prom
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {page.data.map((s) => (
                   <tr key={s.id} data-testid="secret-row" className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-                    <td className="px-5 py-2">
+                    <td className="whitespace-nowrap px-5 py-2">
                       <Link href={`/secrets/${s.id}`} className="font-mono text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300">{s.name}</Link>
                       {s.deletedAt ? <Badge className="ml-2">deleted</Badge> : null}
                     </td>
                     <td className="px-3 py-2">{s.environment.name}</td>
-                    <td className="px-3 py-2">{TYPE_LABEL[s.type]}</td>
-                    <td className="px-3 py-2">{TOOL_LABEL[s.tool]}</td>
                     <td className="px-3 py-2">
-                      <div className="flex flex-wrap items-center gap-1.5">
-                        <RotationBadge status={s.rotation.status} />
-                        <span className="text-xs text-slate-600 dark:text-slate-400">{POLICY_LABEL[s.rotationPolicy]} · {s.rotation.periodDays}d</span>
-                      </div>
+                      {TYPE_LABEL[s.type]}
+                      <span className="block text-xs text-slate-600 dark:text-slate-400">{TOOL_LABEL[s.tool]}</span>
                     </td>
-                    <td className="px-3 py-2 tabular-nums">{day(s.lastRotatedAt)}</td>
-                    <td className="px-3 py-2 tabular-nums">
-                      {day(s.rotation.dueAt)} <span className="text-xs text-slate-600 dark:text-slate-400">{s.rotation.dueAt ? `(${dueText(s.rotation.daysLeft)})` : ""}</span>
+                    <td className="px-3 py-2">
+                      <RotationBadge status={s.rotation.status} />
+                      <span className="block whitespace-nowrap text-xs text-slate-600 dark:text-slate-400">{POLICY_LABEL[s.rotationPolicy]} · every {s.rotation.periodDays}d</span>
+                    </td>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{day(s.lastRotatedAt)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                      {day(s.rotation.dueAt)}
+                      <span className="block text-xs text-slate-600 dark:text-slate-400">{s.rotation.dueAt ? dueText(s.rotation.daysLeft) : ""}</span>
                     </td>
                     <td className="px-3 py-2">{s.owner || "—"}</td>
                   </tr>
