@@ -13,7 +13,7 @@ test("filters the history in the URL and pages forward with the cursor", async (
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/deployments.png`, fullPage: true });
 
   await page.getByTestId("older-page").click();
-  await expect(page).toHaveURL(/cursor=/);
+  await expect(page).toHaveURL(/cursor=/, { timeout: 60_000 });
   await expect(page).toHaveURL(/environment=staging/);
   await expect(rows).toHaveCount(50);
   expect(await rows.first().innerText()).not.toBe(firstPage);
@@ -23,7 +23,7 @@ test("filters the history in the URL and pages forward with the cursor", async (
   await page.getByLabel("Environment").selectOption("production");
   await page.getByLabel("Status").selectOption("rolled_back");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/environment=production/);
+  await expect(page).toHaveURL(/environment=production/, { timeout: 60_000 });
   await expect(page).toHaveURL(/status=rolled_back/);
   await expect(page).not.toHaveURL(/cursor=/);
   await expect(rows.first()).toContainText("replaced by");

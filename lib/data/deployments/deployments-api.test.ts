@@ -147,6 +147,15 @@ describe("GET /api/v1/deployments", () => {
     expect((await (await get(exec, "environment=production")).json()).data).toEqual([]);
   });
 
+  it("filters by status, person and a date range", async () => {
+    const res = await (await get(ci, "environment=production&status=succeeded&person=platform@example.com&from=2026-01-01&to=2099-01-01&limit=200")).json();
+    expect(res.data.length).toBeGreaterThan(0);
+    for (const d of res.data) expect(d).toMatchObject({ status: "succeeded", triggeredBy: "platform@example.com", environment: { slug: "production" } });
+    const none = await (await get(ci, "from=2099-01-01")).json();
+    expect(none.data).toEqual([]);
+    expect((await get(ci, "status=exploded")).status).toBe(422);
+  });
+
   it("refuses a forged cursor with 422, and a revoked token with 401", async () => {
     expect((await get(ci, "cursor=garbage")).status).toBe(422);
     const t = await createToken({ actor: "operator", name: "short-lived", kind: "ci", scopes: ["read"] });
