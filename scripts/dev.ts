@@ -19,6 +19,7 @@ async function main() {
     DATABASE_URL: database.url,
     NEXT_TELEMETRY_DISABLED: "1",
     ...(mode === "dev" && process.env.AUTH_DEV_LOGIN === undefined ? { AUTH_DEV_LOGIN: "true" } : {}),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`,
   };
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), mode, "--port", process.env.PORT ?? "3000"], { env, stdio: "inherit" });
   let stopping = false;
