@@ -16,7 +16,7 @@ beforeAll(async () => {
   tokens.ciRead = (await createToken({ actor: "operator", name: "ci-read", kind: "ci", scopes: ["read"] })).token;
 });
 
-const headers = (token: string | null) => (token ? { authorization: `Bearer ${token}`, "content-type": "application/json" } : {});
+const headers = (token: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}`, "content-type": "application/json" } : {});
 const config = (env: string, service: string, token: string | null) =>
   getConfig(new NextRequest(new URL(`/api/v1/environments/${env}/services/${service}/config`, "http://localhost"), { headers: headers(token) }), { params: Promise.resolve({ env, service }) });
 const snapshot = (env: string, service: string, token: string | null, body: unknown) =>

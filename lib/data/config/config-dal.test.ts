@@ -220,3 +220,25 @@ describe("export", () => {
     expect(await envId("production")).toBeTruthy();
   });
 });
+
+describe("layer history", () => {
+  it("lists a layer's changes newest first, keyset-paginated without duplicates", async () => {
+    const { listLayerHistory } = await import("./list-layer-history");
+    const platform = await principalFor("platform@example.com");
+    for (let i = 0; i < 3; i++) await saveConfigEntry(platform, { ...save, env: "staging", service: "auth", layer: "file", key: "server.timeout", value: String(50000 + i), expectedVersion: i + 1, comment: `step ${i}` });
+    const first = await listLayerHistory(platform, { env: "staging", service: "auth", layer: "file" });
+    expect(first.changes[0]).toMatchObject({ key: "server.timeout", version: 4, comment: "step 2", author: "Pat Platform" });
+    const seen = [...first.changes];
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const next = await listLayerHistory(platform, { env: "staging", service: "auth", layer: "file", cursor });
+      seen.push(...next.changes);
+      cursor = next.nextCursor;
+    }
+    const ids = seen.map((c) => `${c.key}@${c.version}`);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toContain("database.ssl@1");
+    const dev = await principalFor("dev@example.com");
+    await expect(listLayerHistory(dev, { env: "production", service: "auth", layer: "secret" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

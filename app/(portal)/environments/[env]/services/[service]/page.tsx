@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
 import { getServiceConfig } from "@/lib/data/config/get-service-config";
 import { listKeyHistory } from "@/lib/data/config/list-key-history";
+import { listLayerHistory } from "@/lib/data/config/list-layer-history";
 import { listConfigFindings } from "@/lib/data/findings/list-config-findings";
 import { CONFIG_LAYERS, LAYER_LABEL } from "@/lib/domain/config-layers";
 import { ZLayer } from "@/lib/validations/config";
@@ -37,9 +38,10 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
   const visibleLayers = cfg.precedence.filter((l) => l !== "secret" || cfg.secretsVisible);
   const layer: ConfigLayer = ZLayer.safeParse(one(sp.layer)).success && visibleLayers.includes(one(sp.layer) as ConfigLayer) ? (one(sp.layer) as ConfigLayer) : "flag";
   const historyKey = one(sp.history);
-  const [history, { findings }] = await Promise.all([
+  const [history, { findings }, changes] = await Promise.all([
     historyKey ? orNotFound(listKeyHistory(user, { env: env.slug, service: service.slug, layer, key: historyKey })) : null,
     listConfigFindings(user, { environment: env.slug, service: service.slug }),
+    listLayerHistory(user, { env: env.slug, service: service.slug, layer, cursor: one(sp.changes) }),
   ]);
   const base = `/environments/${env.slug}/services/${service.slug}`;
   const exportLink = (l: string, f: string, label: string) => (
@@ -204,6 +206,29 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
             {history.nextCursor ? <p className="px-5 py-2 text-xs text-slate-500">Older versions exist (showing the latest 50).</p> : null}
           </Card>
         ) : null}
+
+        <Card data-testid="layer-history">
+          <CardHeader title={`Changes in the ${LAYER_LABEL[layer].toLowerCase()} layer`} description="Every version of every key in this layer, newest first" />
+          {changes.changes.length === 0 ? (
+            <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">No changes recorded.</p>
+          ) : (
+            <ol className="divide-y divide-slate-100 dark:divide-slate-800">
+              {changes.changes.map((c) => (
+                <li key={`${c.key}@${c.version}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-5 py-2 text-sm">
+                  <Link href={`${base}?layer=${layer}&history=${encodeURIComponent(c.key)}#history`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{c.key}</Link>
+                  <span className="font-mono text-xs">v{c.version}</span>
+                  {c.deleted ? <span className="text-xs font-medium text-rose-700 dark:text-rose-300">deleted</span> : <ValueText value={c.value} masked={c.masked} layer={layer} />}
+                  <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">{c.author} · {when(c.createdAt)}{c.comment ? ` · “${c.comment}”` : ""}</span>
+                </li>
+              ))}
+            </ol>
+          )}
+          {changes.nextCursor ? (
+            <div className="border-t border-slate-200 px-5 py-2 dark:border-slate-800">
+              <Link href={`${base}?layer=${layer}&changes=${encodeURIComponent(changes.nextCursor)}`} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Older changes →</Link>
+            </div>
+          ) : null}
+        </Card>
 
         {cfg.canEdit ? (
           <Card>
