@@ -65,9 +65,10 @@ test("a full user edits a flag, sees the new version and history, and restores t
   await expect(history.getByTestId("history-version").first()).toContainText("Launch day");
   await expect(history.getByTestId("history-version").first()).toContainText("Pat Platform");
   await history.getByRole("button", { name: "Restore v1" }).click();
-  await expect(history.getByRole("status").first()).toContainText("Restored as v3");
+  await expect(history.getByText("Restored as v3")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("key-history").getByTestId("history-version")).toHaveCount(3);
+  await expect(page.getByTestId("key-history").getByTestId("history-version").first()).toContainText("Restored version 1");
   await expect(page.getByTestId("effective-row").filter({ hasText: "features.newCheckout" })).toContainText("false");
 });
 
