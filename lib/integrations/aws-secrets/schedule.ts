@@ -24,10 +24,11 @@ let boss: PgBoss | null = null;
  * SECRETS_SYNC_INTERVAL_MINUTES > 0. pg-boss keeps one scheduled job per slot across
  * all app instances; a run that finds another in progress just logs and skips.
  */
-export async function startSecretSyncSchedule(): Promise<PgBoss | null> {
-  const minutes = env.SECRETS_SYNC_INTERVAL_MINUTES;
-  if (minutes <= 0 || !env.DATABASE_URL || boss) return boss;
-  const instance = new PgBoss({ connectionString: env.DATABASE_URL, schema: "pgboss", max: 2 });
+export async function startSecretSyncSchedule(options: { intervalMinutes?: number; connectionString?: string } = {}): Promise<PgBoss | null> {
+  const minutes = options.intervalMinutes ?? env.SECRETS_SYNC_INTERVAL_MINUTES;
+  const connectionString = options.connectionString ?? env.DATABASE_URL;
+  if (minutes <= 0 || !connectionString || boss) return boss;
+  const instance = new PgBoss({ connectionString, schema: "pgboss", max: 2 });
   instance.on("error", (error) => log.error({ error: (error as Error).message }, "pg-boss error"));
   await instance.start();
   await instance.createQueue(SYNC_QUEUE);
