@@ -51,17 +51,6 @@ async function main() {
   }
 }
 
-// Capabilities that other parts of the portal provide; loaded by name so the CLI
-// reports "not available" instead of failing when one is absent.
-async function optional(specifier: string): Promise<unknown> {
-  try {
-    return await import(specifier);
-  } catch (error) {
-    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND" || (error as { code?: string }).code === "MODULE_NOT_FOUND") return null;
-    throw error;
-  }
-}
-
 type Values = Record<string, string | boolean | undefined>;
 
 const roleList = (s: string | undefined) => (s ? s.split(",").map((r) => r.trim()).filter(Boolean) : []);
@@ -78,9 +67,8 @@ async function run(group: string, command: string | undefined, rest: string[], v
       const t0 = Date.now();
       await seed(prisma, { log: console.log });
       if (values.large) {
-        const large = (await optional("../prisma/seed/large")) as { seedLarge: (p: unknown, o: unknown) => Promise<unknown> } | null;
-        if (!large) throw new Error("The large dataset generator (prisma/seed/large.ts) is not available in this build.");
-        await large.seedLarge(prisma, { log: console.log });
+        const { seedLarge } = await import("../prisma/seed/large");
+        await seedLarge(prisma, { log: console.log });
       }
       await prisma.$disconnect();
       console.log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -129,11 +117,8 @@ async function run(group: string, command: string | undefined, rest: string[], v
       return result.ok ? 0 : 1;
     }
     case "sync secrets": {
-      const sync = (await optional("@/lib/integrations/aws-secrets/run-sync")) as {
-        runSecretSync: (o: { trigger: string; actor: null }) => Promise<{ status: string }>;
-      } | null;
-      if (!sync) throw new Error("Secret sync is not available in this build.");
-      const run = await sync.runSecretSync({ trigger: "cli", actor: null });
+      const { runSecretSync } = await import("@/lib/integrations/aws-secrets/run-sync");
+      const run = await runSecretSync({ trigger: "cli", actor: null });
       console.log(JSON.stringify(run, null, 2));
       return run.status === "succeeded" ? 0 : 1;
     }
@@ -150,7 +135,10 @@ main().then(
     if (fields.issues) {
       console.error("error: invalid input");
       for (const i of fields.issues) console.error(`  ${i.path.join(".") || "input"}: ${i.message}`);
-    } else console.error(`error: ${(error as Error).message}`);
+    } else {
+      console.error(`error: ${(error as Error).message}`);
+      for (const [field, messages] of Object.entries(fields.fields ?? {})) console.error(`  ${field}: ${messages.join(" ")}`);
+    }
     process.exit(1);
   },
 );

@@ -5,6 +5,7 @@ import { Nav, type NavItem } from "./_components/nav";
 import { ThemeToggle } from "./_components/theme-toggle";
 import { SignOutButton } from "./_components/sign-out-button";
 import { Providers } from "./_components/providers";
+import { countWaitingOn } from "@/lib/data/promotions/count-waiting-on";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,8 @@ const ITEMS: (NavItem & { page: Parameters<typeof mayOpen>[1] })[] = [
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
-  const items = ITEMS.filter((i) => mayOpen(user, i.page)).map(({ href, label }) => ({ href, label }));
+  const waiting = await countWaitingOn(user).catch(() => 0);
+  const items = ITEMS.filter((i) => mayOpen(user, i.page)).map(({ href, label }) => ({ href, label, count: href === "/promotions" && waiting > 0 ? waiting : undefined }));
   return (
     <Providers>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">

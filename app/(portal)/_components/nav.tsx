@@ -7,6 +7,8 @@ import { cn } from "@/components/ui/cn";
 export interface NavItem {
   href: string;
   label: string;
+  /** A badge: e.g. promotions waiting on this person. */
+  count?: number;
 }
 
 export function Nav({ items, compact = false }: { items: NavItem[]; compact?: boolean }) {
@@ -27,7 +29,14 @@ export function Nav({ items, compact = false }: { items: NavItem[]; compact?: bo
                   : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
               )}
             >
-              {item.label}
+              <span className="flex items-center justify-between gap-2">
+                {item.label}
+                {item.count ? (
+                  <span className="rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs font-semibold text-white" aria-label={`${item.count} waiting on you`}>
+                    {item.count}
+                  </span>
+                ) : null}
+              </span>
             </Link>
           </li>
         ))}
