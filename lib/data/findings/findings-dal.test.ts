@@ -39,3 +39,16 @@ describe("listConfigFindings", () => {
     expect(prod.some((f) => f.includes("@development:"))).toBe(false);
   });
 });
+
+describe("listConfigFindings freshness", () => {
+  it("reflects a change right away (the memo is keyed on the data)", async () => {
+    const { saveConfigEntry } = await import("@/lib/data/config/save-config-entry");
+    const platform = await principalFor("platform@example.com");
+    expect(await ids("platform@example.com")).toContain("debug_logging@production:search:LOG_LEVEL");
+    await saveConfigEntry(platform, { env: "production", service: "search", layer: "env", key: "LOG_LEVEL", value: "warn", expectedVersion: 1, comment: "", delete: false });
+    expect(await ids("platform@example.com")).not.toContain("debug_logging@production:search:LOG_LEVEL");
+    const { markIntendedDifference } = await import("@/lib/data/compare/mark-intended-difference");
+    await markIntendedDifference(platform, { from: "staging", to: "production", service: "checkout", key: "FEATURE_PAYPAL", reason: "on purpose" });
+    expect(await ids("platform@example.com")).not.toContain("drift@staging:checkout:FEATURE_PAYPAL");
+  });
+});

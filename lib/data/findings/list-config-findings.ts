@@ -5,34 +5,46 @@ import { getPrecedence } from "@/lib/data/config/get-precedence";
 import { computeFindings, intendedKey, SEVERITIES, type Finding, type Severity } from "@/lib/domain/findings";
 import type { LayerEntry } from "@/lib/domain/precedence";
 
-/**
- * Config findings the caller may see: computed over the environments they may see
- * config of; findings about the secret layer only where they may see secrets, drift
- * only when they may see config of both environments. Optionally for one environment
- * (`environment`) or one service.
- */
-export async function listConfigFindings(principal: Principal, filter: { environment?: string; service?: string } = {}) {
-  const visible = environmentIdsWith(principal, "view_config");
-  const [environments, precedence] = await Promise.all([
+interface Computed {
+  fingerprint: string;
+  at: number;
+  findings: Finding[];
+  envIdBySlug: Map<string, string>;
+}
+
+// Findings depend only on config data, not on who asks: computed once per data state
+// (fingerprint) and filtered per principal, so the overview does not reload every
+// config row on every render. A short TTL bounds staleness from changes the
+// fingerprint cannot see (e.g. a value edited and edited back in the same millisecond).
+const TTL_MS = 30_000;
+let memo: Computed | null = null;
+
+async function fingerprint(): Promise<string> {
+  const [[cfg], [intended], precedence, envs] = await Promise.all([
+    db().$queryRaw<{ n: bigint; at: Date | null }[]>`select count(*) as n, max("updatedAt") as at from "ConfigEntry"`,
+    db().$queryRaw<{ n: bigint; at: Date | null }[]>`select count(*) as n, max("createdAt") as at from "IntendedDifference"`,
+    getPrecedence(),
+    db().environment.findMany({ select: { slug: true, position: true, secretPrefix: true }, orderBy: { position: "asc" } }),
+  ]);
+  return [cfg.n, cfg.at?.toISOString(), intended.n, intended.at?.toISOString(), precedence.join(","), envs.map((e) => `${e.slug}:${e.position}:${e.secretPrefix}`).join(",")].join("|");
+}
+
+async function computeAll(): Promise<Computed> {
+  const fp = await fingerprint();
+  if (memo && memo.fingerprint === fp && Date.now() - memo.at < TTL_MS) return memo;
+  const [environments, precedence, services, entries, intended] = await Promise.all([
     db().environment.findMany({ select: { id: true, slug: true, name: true, position: true, secretPrefix: true }, orderBy: { position: "asc" } }),
     getPrecedence(),
-  ]);
-  const visibleEnvs = environments.filter((e) => visible.includes(e.id));
-  if (!visibleEnvs.length) return { findings: [] as Finding[], counts: countBySeverity([]) };
-  const [services, entries, intended] = await Promise.all([
-    db().service.findMany({ where: filter.service ? { slug: filter.service } : {}, select: { id: true, slug: true } }),
-    db().configEntry.findMany({
-      where: { environmentId: { in: visibleEnvs.map((e) => e.id) }, deleted: false, ...(filter.service ? { service: { slug: filter.service } } : {}) },
-      select: { serviceId: true, environmentId: true, layer: true, key: true, value: true },
-    }),
+    db().service.findMany({ select: { id: true, slug: true } }),
+    db().configEntry.findMany({ where: { deleted: false }, select: { serviceId: true, environmentId: true, layer: true, key: true, value: true } }),
     db().intendedDifference.findMany({ select: { serviceId: true, key: true, fromEnvironmentId: true, toEnvironmentId: true } }),
   ]);
   const envSlug = new Map(environments.map((e) => [e.id, e.slug]));
   const serviceSlug = new Map(services.map((s) => [s.id, s.slug]));
   const grouped = new Map<string, LayerEntry[]>();
-  for (const e of visibleEnvs) for (const s of services) grouped.set(`${e.slug}|${s.slug}`, []);
+  for (const e of environments) for (const s of services) grouped.set(`${e.slug}|${s.slug}`, []);
   for (const e of entries) grouped.get(`${envSlug.get(e.environmentId)}|${serviceSlug.get(e.serviceId)}`)?.push(e);
-  const all = computeFindings({
+  const findings = computeFindings({
     environments,
     config: [...grouped].map(([k, list]) => {
       const [environment, service] = k.split("|");
@@ -41,11 +53,27 @@ export async function listConfigFindings(principal: Principal, filter: { environ
     precedence,
     intended: new Set(intended.filter((i) => serviceSlug.has(i.serviceId)).map((i) => intendedKey(serviceSlug.get(i.serviceId)!, i.key, envSlug.get(i.fromEnvironmentId)!, envSlug.get(i.toEnvironmentId)!))),
   });
-  const idOf = new Map(environments.map((e) => [e.slug, e.id]));
+  memo = { fingerprint: fp, at: Date.now(), findings, envIdBySlug: new Map(environments.map((e) => [e.slug, e.id])) };
+  return memo;
+}
+
+/**
+ * Config findings the caller may see: only in environments they may see config of;
+ * findings about the secret layer only where they may see secrets; drift only when
+ * they may see config of both environments. Optionally for one environment (as the
+ * subject or as drift's target) or one service.
+ */
+export async function listConfigFindings(principal: Principal, filter: { environment?: string; service?: string } = {}) {
+  const visible = new Set(environmentIdsWith(principal, "view_config"));
+  if (!visible.size) return { findings: [] as Finding[], counts: countBySeverity([]) };
+  const { findings: all, envIdBySlug } = await computeAll();
   const findings = all.filter((f) => {
     if (filter.environment && f.environment !== filter.environment && f.otherEnvironment !== filter.environment) return false;
-    if (f.layer === "secret" && !allows(principal, idOf.get(f.environment)!, "view_secrets")) return false;
-    if (f.otherEnvironment && !visible.includes(idOf.get(f.otherEnvironment)!)) return false;
+    if (filter.service && f.service !== filter.service) return false;
+    const envId = envIdBySlug.get(f.environment);
+    if (!envId || !visible.has(envId)) return false;
+    if (f.layer === "secret" && !allows(principal, envId, "view_secrets")) return false;
+    if (f.otherEnvironment && !visible.has(envIdBySlug.get(f.otherEnvironment) ?? "")) return false;
     return true;
   });
   return { findings, counts: countBySeverity(findings) };
