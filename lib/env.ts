@@ -25,7 +25,7 @@ export const env = createEnv({
     SECRETS_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(0),
     GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
     // Per API token, for the CI write endpoints; 0 turns the limit off.
-    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(12_000),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60_000),
     NEXT_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "NEXT_DIST_DIR must look like .next-something").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   },
