@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { runAction } from "@/lib/actions";
 import { requireUser } from "@/lib/auth/session";
@@ -27,7 +28,7 @@ export async function requestPromotionAction(_prev: unknown, f: FormData) {
     const user = await requireUser();
     const created = await requestPromotion(user, ZRequestPromotionSchema.parse(form(f)));
     refresh(created.id);
-    return created;
+    redirect(`/promotions/${created.id}`);
   });
 }
 

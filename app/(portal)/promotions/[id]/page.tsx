@@ -124,7 +124,7 @@ export default async function PromotionPage({ params }: Params) {
                     <p>{e.message}</p>
                     <p className="text-xs text-slate-600 dark:text-slate-400">
                       {e.actor} · {when(e.createdAt)}
-                      {e.toState && e.fromState ? ` · ${STATE_LABEL[e.fromState]} → ${STATE_LABEL[e.toState]}` : ""}
+                      {e.toState && e.fromState && e.toState !== e.fromState ? ` · ${STATE_LABEL[e.fromState]} → ${STATE_LABEL[e.toState]}` : ""}
                     </p>
                   </div>
                 </li>

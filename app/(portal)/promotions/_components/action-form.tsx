@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/actions";
 import { cn } from "@/components/ui/cn";
 
@@ -44,7 +44,16 @@ export function ActionForm({
   const [state, run, pending] = useActionState(action, null);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   return (
-    <form action={run} aria-label={label} className={cn("space-y-2", className)}>
+    <form
+      aria-label={label}
+      className={cn("space-y-2", className)}
+      // Submitting by hand (not `action=`) keeps what was typed when the server answers with field errors.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+        startTransition(() => run(data));
+      }}
+    >
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}

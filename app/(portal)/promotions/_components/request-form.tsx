@@ -1,8 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { requestPromotionAction } from "../_actions";
 import { FieldError, buttonClass, inputClass } from "./action-form";
 
@@ -16,18 +14,21 @@ export function RequestForm({ options, initial }: { options: Options; initial: {
   const [service, setService] = useState(initial.service);
   const [step, setStep] = useState(initial.step);
   const [kind, setKind] = useState<"standard" | "hotfix">("standard");
-  const router = useRouter();
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
   const chosen = options.steps.find((s) => s.value === step) ?? options.steps[0];
   const source = options.services.find((s) => s.slug === service)?.versions[chosen.from];
 
-  useEffect(() => {
-    if (state?.ok) router.push(`/promotions/${state.data.id}`);
-  }, [state, router]);
-
   const invalid = (name: string) => ({ "aria-invalid": fields[name] ? true : undefined, "aria-describedby": fields[name] ? `${name}-error` : undefined });
   return (
-    <form action={action} className="space-y-4" aria-label="Request a promotion">
+    <form
+      className="space-y-4"
+      aria-label="Request a promotion"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+    >
       <input type="hidden" name="from" value={chosen.from} />
       <input type="hidden" name="to" value={chosen.to} />
       <div className="grid gap-4 sm:grid-cols-2">
