@@ -78,3 +78,17 @@ test("a CI token: created, shown once, works on the API, revoked → 401", async
   const after = await page.request.get("/api/v1/deployments?limit=1", { headers: auth });
   expect(after.status()).toBe(401);
 });
+
+test("the overview and the environment page show deploys and what runs there", async ({ page }) => {
+  await signInAs(page, "dev@example.com");
+  await expect(page.getByTestId("overview-deployments").getByRole("listitem")).toHaveCount(8);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/overview.png`, fullPage: true });
+  await page.goto("/environments/production");
+  const section = page.getByTestId("environment-deployments");
+  await expect(section.getByTestId("running-now")).toContainText("Checkout");
+  await expect(section.getByTestId("deployment-row")).toHaveCount(10);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/environment.png`, fullPage: true });
+  await section.getByTestId("deployment-row").first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("v", { timeout: 60_000 });
+  await expect(page.getByText("Triggered by")).toBeVisible();
+});
