@@ -63,11 +63,17 @@ export async function compareEnvironments(principal: Principal, query: TCompareQ
       },
       select: { serviceId: true, key: true, reason: true, markedById: true, createdAt: true },
     }),
+    // The latest succeeded deployment per service and environment: one index probe each
+    // (serviceId, environmentId, startedAt desc) instead of sorting the whole history.
     db().$queryRaw<{ serviceId: string; environmentId: string; version: string }[]>`
-      select distinct on ("serviceId", "environmentId") "serviceId", "environmentId", version
-      from "Deployment"
-      where "environmentId" in (${from.id}, ${to.id}) and status = 'succeeded'
-      order by "serviceId", "environmentId", "startedAt" desc, id desc`,
+      select s.id as "serviceId", e.id as "environmentId", d.version
+      from unnest(${serviceIds}::text[]) as s(id)
+      cross join unnest(${[from.id, to.id]}::text[]) as e(id)
+      cross join lateral (
+        select version from "Deployment"
+        where "serviceId" = s.id and "environmentId" = e.id and status = 'succeeded'
+        order by "startedAt" desc, id desc limit 1
+      ) d`,
   ]);
 
   const markers = await db().user.findMany({ where: { id: { in: [...new Set(intended.map((i) => i.markedById).filter((x): x is string => !!x))] } }, select: { id: true, name: true } });
