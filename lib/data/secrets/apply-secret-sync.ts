@@ -89,7 +89,11 @@ async function applyChanges(tx: Tx, secrets: SyncedSecret[], unmappedArns: strin
     audit("secret.sync.update", current.id, s.environmentId, { name: current.name, ...diff?.before }, { name: s.name, ...diff?.after });
     result.updated++;
   }
-  for (let i = 0; i < creates.length; i += 1_000) await tx.secret.createMany({ data: creates.slice(i, i + 1_000) });
+  // One JSON parameter per chunk: far fewer round trips and bind parameters than createMany.
+  for (let i = 0; i < creates.length; i += 2_000) {
+    const chunk = creates.slice(i, i + 2_000).map((c) => ({ ...c, deletedAt: null, createdAt: now, updatedAt: now }));
+    await tx.$executeRaw`insert into "Secret" select * from json_populate_recordset(null::"Secret", ${JSON.stringify(chunk)}::json)`;
+  }
   result.added = creates.length;
 
   const listedArns = secrets.map((s) => s.sourceId);

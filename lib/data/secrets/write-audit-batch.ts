@@ -7,7 +7,7 @@ import { requestMeta } from "@/lib/request-context";
 /**
  * Many audit events in one go inside the caller's transaction, chained exactly as
  * `writeAudit` chains one (same lock, same hash), but with one read of the chain's tip,
- * one sequence call and one insert: a sync of thousands of secrets audits each change
+ * one sequence call and one insert per chunk (rows as one JSON parameter): a sync of thousands of secrets audits each change
  * without thousands of round trips.
  */
 export async function writeAuditBatch(tx: Tx, inputs: AuditInput[], chunkSize = 1_000): Promise<void> {
@@ -39,5 +39,8 @@ export async function writeAuditBatch(tx: Tx, inputs: AuditInput[], chunkSize = 
     prevHash = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += chunkSize) await tx.auditEvent.createMany({ data: rows.slice(i, i + chunkSize) });
+  for (let i = 0; i < rows.length; i += chunkSize) {
+    const chunk = rows.slice(i, i + chunkSize).map((r) => ({ ...r, id: r.id.toString(), before: r.before ?? null, after: r.after ?? null }));
+    await tx.$executeRaw`insert into "AuditEvent" select * from json_populate_recordset(null::"AuditEvent", ${JSON.stringify(chunk)}::json)`;
+  }
 }
