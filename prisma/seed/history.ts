@@ -14,6 +14,20 @@ export function prng(seed: number): () => number {
 }
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/**
+ * Production deploys happen in the default window (Mon–Thu 10:00–14:00 London):
+ * move a time back to the latest weekday slot at or before it. London is UTC+0/+1;
+ * a 10:00–13:00 UTC slot is inside the window in both.
+ */
+function intoWindow(t: number, rand: () => number): number {
+  const d = new Date(t);
+  const dow = d.getUTCDay(); // 0 Sun … 6 Sat
+  const back = dow === 0 ? 3 : dow === 5 ? 1 : dow === 6 ? 2 : 0;
+  const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - back * DAY;
+  return day + 10 * HOUR + Math.floor(rand() * 3 * HOUR);
+}
 
 export interface DeploymentRow {
   id: string;
@@ -53,7 +67,8 @@ export function deploymentHistory(serviceCount: number, end: Date, days = 182, p
     let lastGood: (DeploymentRow | null)[] = Array.from({ length: serviceCount }, () => null);
     for (let i = 0; i < count; i++) {
       const serviceIndex = Math.floor(rand() * serviceCount);
-      const t = start + ((i + rand()) / count) * (days * DAY);
+      const raw = start + ((i + rand()) / count) * (days * DAY);
+      const t = envSlug === "production" ? intoWindow(raw, rand) : raw;
       // Versions move forward with time; lower environments lead.
       const lead = envSlug === "development" ? 2 : envSlug === "staging" ? 1 : 0;
       minor[serviceIndex] = Math.max(minor[serviceIndex], Math.floor(((t - start) / (days * DAY)) * 40) + lead);
@@ -61,7 +76,7 @@ export function deploymentHistory(serviceCount: number, end: Date, days = 182, p
       const roll = rand();
       const isLast = i >= count - serviceCount * 3;
       const status: DeploymentStatus = isLast ? "succeeded" : roll < 0.07 ? "failed" : roll < 0.1 ? "rolled_back" : "succeeded";
-      const durationMin = envSlug === "production" ? 20 + rand() * 100 : 2 + rand() * 12;
+      const durationMin = envSlug === "production" ? 15 + rand() * 40 : 2 + rand() * 12;
       const id = `${prefix}-dep-${envSlug.slice(0, 3)}-${String(i).padStart(5, "0")}`;
       const row: DeploymentRow = {
         id,
