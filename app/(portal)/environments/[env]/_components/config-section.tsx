@@ -7,6 +7,9 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { FindingsList, LayerBadge, PrecedenceLine, ValueText, keyAnchor } from "@/app/(portal)/compare/_components/config-bits";
 
+// Beyond this many services the page lists them with links instead of inlining every key.
+const INLINE_SERVICES = 25;
+
 /** The environment page's config: effective config per service with provenance, and this environment's findings. */
 export async function ConfigSection({ user, env }: { user: Principal; env: { id: string; slug: string; name: string; level: string } }) {
   if (!allows(user, env.id, "view_config")) {
@@ -36,7 +39,14 @@ export async function ConfigSection({ user, env }: { user: Principal; env: { id:
           <PrecedenceLine precedence={config.precedence} />
         </div>
         <div className="divide-y divide-slate-200 dark:divide-slate-800">
-          {config.services.map((s) => (
+          {config.services.map((s, index) => index >= INLINE_SERVICES ? (
+            <div key={s.slug} className="flex items-center gap-3 px-5 py-3" data-testid="service-config">
+              <span className="font-medium">{s.name}</span>
+              <span className="text-xs text-slate-600 dark:text-slate-400">{s.keys.length} keys · {s.team}</span>
+              {byService.get(s.slug) ? <Badge tone="warn">{byService.get(s.slug)} findings</Badge> : null}
+              <Link href={`/environments/${env.slug}/services/${s.slug}`} className="ml-auto text-sm text-indigo-700 hover:underline dark:text-indigo-300">Open {s.name} config →</Link>
+            </div>
+          ) : (
             <details key={s.slug} className="group" data-testid="service-config">
               <summary className="flex cursor-pointer list-none items-center gap-3 px-5 py-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-slate-800/50">
                 <span aria-hidden className="text-slate-400 transition group-open:rotate-90">▸</span>
