@@ -129,7 +129,7 @@ export default async function SecretsPage({ searchParams }: { searchParams: Prom
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:text-slate-400">
                 <tr>
                   <th scope="col" className="px-5 py-2 font-medium">Name</th>
-                  <th scope="col" className="hidden px-3 py-2 font-medium xl:table-cell">Environment</th>
+                  <th scope="col" className="hidden px-3 py-2 font-medium 2xl:table-cell">Environment</th>
                   <th scope="col" className="px-3 py-2 font-medium">Type · tool</th>
                   <th scope="col" className="px-3 py-2 font-medium">Rotation</th>
                   <th scope="col" className="hidden px-3 py-2 font-medium lg:table-cell">Last rotated</th>
@@ -144,7 +144,7 @@ export default async function SecretsPage({ searchParams }: { searchParams: Prom
                       <Link href={`/secrets/${s.id}`} className="font-mono text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300">{s.name}</Link>
                       {s.deletedAt ? <Badge className="ml-2">deleted</Badge> : null}
                     </td>
-                    <td className="hidden px-3 py-2 xl:table-cell">{s.environment.name}</td>
+                    <td className="hidden px-3 py-2 2xl:table-cell">{s.environment.name}</td>
                     <td className="whitespace-nowrap px-3 py-2">
                       {TYPE_LABEL[s.type]}
                       <span className="block text-xs text-slate-600 dark:text-slate-400">{TOOL_LABEL[s.tool]}</span>
