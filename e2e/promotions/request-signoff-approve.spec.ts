@@ -9,7 +9,7 @@ async function as(browser: Browser, email: string): Promise<Page> {
 }
 
 test("a developer requests staging → production, CI and QA sign off, platform2 approves; the requester cannot", async ({ browser }) => {
-  test.setTimeout(540_000);
+  test.setTimeout(900_000);
   // 1. dev requests.
   const dev = await as(browser, "dev@example.com");
   // Warm up next dev's on-demand compilation of the pages this flow visits.
@@ -47,7 +47,8 @@ test("a developer requests staging → production, CI and QA sign off, platform2
   // 3. QA signs off.
   const qa = await as(browser, "qa@example.com");
   await qa.goto("/promotions?tab=waiting");
-  await qa.getByRole("link", { name: /API gateway/ }).first().click();
+  await expect(qa.getByRole("link", { name: /API gateway/ }).first()).toBeVisible({ timeout: 120_000 });
+  await qa.goto(`/promotions/${id}`);
   await qa.getByTestId("gate-qa_signoff").getByRole("button", { name: "Sign off" }).click();
   await expect(qa.getByTestId("promotion-state")).toHaveText("Awaiting approval");
 

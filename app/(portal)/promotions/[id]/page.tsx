@@ -195,9 +195,12 @@ export default async function PromotionPage({ params }: Params) {
               <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">No decisions yet.</p>
             )}
           </Card>
-          <p className="text-sm">
+          <p className="flex gap-4 text-sm">
             <Link href="/promotions" className="text-indigo-700 underline dark:text-indigo-300">
               Back to the queue
+            </Link>
+            <Link href={`/promotions/${p.id}/evidence`} className="text-indigo-700 underline dark:text-indigo-300">
+              Evidence bundle
             </Link>
           </p>
         </div>
