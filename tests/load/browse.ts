@@ -59,7 +59,7 @@ async function routesByRole(base: string, users: User[], log: (l: string) => voi
     const u = users.find((x) => x.role === role)!;
     const ok: string[] = [];
     for (const route of BROWSE_ROUTES) {
-      const res = await fetch(base + route, { headers: { cookie: u.cookie }, redirect: "manual" });
+      const res = await fetch(base + route, { headers: { cookie: u.cookie }, redirect: "manual", signal: AbortSignal.timeout(120_000) });
       await res.arrayBuffer();
       if (res.status === 200) ok.push(route);
       else if (res.status >= 500) throw new Error(`load: ${route} answers ${res.status} for ${role} before any load`);
@@ -70,12 +70,16 @@ async function routesByRole(base: string, users: User[], log: (l: string) => voi
   return byRole;
 }
 
-export async function runLoad(o: { db: BenchDatabases; port: number; log: (l: string) => void; durationS: number; users: number }): Promise<boolean> {
+export async function runLoad(o: { db: BenchDatabases; port: number; log: (l: string) => void; durationS: number; users: number; dataset?: "large" | "small" }): Promise<boolean> {
   const { log } = o;
+  const url = o.dataset === "small" ? o.db.smallUrl : o.db.largeUrl;
   // The pool is sized for the concurrency, as an operator would for this many users.
-  const portal = await startPortal("portal-load", o.port, o.db.largeUrl, { DATABASE_POOL_MAX: "40" });
+  const portal = await startPortal("portal-load", o.port, url, { DATABASE_POOL_MAX: "40" });
   try {
-    const users = await loadUsers(o.db.largeUrl, o.users);
+    // The small (demo) dataset has 7 people: sessions repeat them, one session per user slot.
+    const people = await loadUsers(url, o.users);
+    const users = Array.from({ length: o.users }, (_, i) => people[i % people.length]);
+    log(`load: ${o.dataset ?? "large"} dataset, ${people.length} distinct people`);
     const routes = await routesByRole(portal.base, users, log);
     log(`load: ${users.length} users browsing ${portal.base} for ${o.durationS} s`);
     const times: number[] = [];
