@@ -10,7 +10,9 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 2,
-  retries: 0,
+  // One retry in CI only: a cold dev-server compile on a busy 2-core machine can exceed a step's timeout.
+  retries: process.env.CI ? 1 : 0,
+  globalSetup: "./e2e/global-setup.ts",
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
