@@ -71,6 +71,13 @@ export function registerPromotions(registry: OpenAPIRegistry) {
     request: { params: z.object({ id: z.string(), gate: z.string() }), body: { content: json(ZGateReportSchema) } },
     responses: { 200: { description: "Recorded", content: json(z.object({ data: z.object({ id: z.string(), state: STATE, gate: z.string(), status: z.string() }) })) }, 401: errorResponses[401], 403: forbidden, 404: errorResponses[404], 409: conflict, 422: errorResponses[422] },
   });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/promotions/{id}/evidence",
+    summary: "Evidence bundle for auditors (JSON download): request, gates with evidence, decisions, window check, timeline, the promotion's chained audit events",
+    request: { params: id },
+    responses: { 200: { description: "The bundle", content: json(z.object({ generatedAt: z.string(), promotion: z.object({ id: z.string(), state: STATE }).passthrough(), gates: z.array(z.object({}).passthrough()), approvals: z.array(z.object({}).passthrough()), window: z.object({}).passthrough(), timeline: z.array(z.object({}).passthrough()), audit: z.array(z.object({ id: z.string(), action: z.string(), hash: z.string(), prevHash: z.string() }).passthrough()) })) }, 401: errorResponses[401], 404: errorResponses[404] },
+  });
   for (const verb of ["approve", "reject"] as const) {
     registry.registerPath({
       method: "post",
