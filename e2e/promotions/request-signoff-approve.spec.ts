@@ -14,7 +14,7 @@ test("a developer requests staging → production, CI and QA sign off, platform2
   const dev = await as(browser, "dev@example.com");
   // Warm up next dev's on-demand compilation of the pages this flow visits.
   await dev.goto("/promotions/seed-promo-005");
-  await dev.goto("/promotions?tab=waiting");
+  expect((await dev.goto("/promotions?tab=waiting"))?.status()).toBe(200);
   await dev.goto("/promotions/new");
   await dev.getByLabel("Service").selectOption({ label: "API gateway" });
   await dev.getByLabel("Path").selectOption({ label: "Staging → Production" });
@@ -46,7 +46,7 @@ test("a developer requests staging → production, CI and QA sign off, platform2
 
   // 3. QA signs off.
   const qa = await as(browser, "qa@example.com");
-  await qa.goto("/promotions?tab=waiting");
+  expect((await qa.goto("/promotions?tab=waiting"))?.status()).toBe(200);
   await expect(qa.getByRole("link", { name: /API gateway/ }).first()).toBeVisible({ timeout: 120_000 });
   await qa.goto(`/promotions/${id}`);
   await qa.getByTestId("gate-qa_signoff").getByRole("button", { name: "Sign off" }).click();

@@ -11,7 +11,7 @@ import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { cn } from "@/components/ui/cn";
-import { buttonClass } from "./_components/action-form";
+import { buttonClass } from "./_components/button-class";
 
 export const metadata: Metadata = { title: "Promotions" };
 

@@ -3,22 +3,14 @@
 import { startTransition, useActionState } from "react";
 import type { ActionResult } from "@/lib/actions";
 import { cn } from "@/components/ui/cn";
+import { buttonClass, type ButtonTone } from "./button-class";
+
+export { buttonClass };
 
 type Action = (prev: unknown, form: FormData) => Promise<ActionResult<unknown>>;
 
 export const inputClass =
   "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal aria-invalid:border-rose-500 dark:border-slate-700 dark:bg-slate-900";
-
-const BUTTON = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-500",
-  good: "bg-emerald-600 text-white hover:bg-emerald-500",
-  danger: "bg-rose-600 text-white hover:bg-rose-500",
-  plain: "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
-} as const;
-
-export function buttonClass(tone: keyof typeof BUTTON = "primary") {
-  return cn("rounded-lg px-3 py-1.5 text-sm font-semibold disabled:opacity-50", BUTTON[tone]);
-}
 
 /**
  * A small form around a server action: hidden fields, optional inputs, submit
@@ -36,7 +28,7 @@ export function ActionForm({
   action: Action;
   hidden: Record<string, string>;
   children?: (fields: Record<string, string[]>) => React.ReactNode;
-  buttons: { label: string; tone?: keyof typeof BUTTON; name?: string; value?: string }[];
+  buttons: { label: string; tone?: ButtonTone; name?: string; value?: string }[];
   success: string;
   label: string;
   className?: string;
