@@ -124,6 +124,9 @@ export async function postgresRestart(db: BenchDatabases, portal: Server, log: L
 }
 
 /** A GitHub `deployment` delivery for a demo service, signed like GitHub signs it. */
+// GitHub deployment ids unique to this run, so earlier runs' deployments do not count.
+const RUN_BASE = (Date.now() % 1_000_000_000) * 10_000;
+
 function delivery(n: number) {
   const services = ["checkout", "payments", "orders", "search", "auth", "inventory"];
   const envs = ["production", "staging", "dev"];
@@ -131,7 +134,7 @@ function delivery(n: number) {
   const payload = {
     action: "created",
     deployment: {
-      id: 7_000_000 + n,
+      id: RUN_BASE + n,
       sha: createHmac("sha1", "sha").update(String(n)).digest("hex"),
       ref: "main",
       environment: envs[n % envs.length],
