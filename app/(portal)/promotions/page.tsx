@@ -109,7 +109,7 @@ export default async function PromotionsPage({ searchParams }: { searchParams: P
                   </td>
                   <td className="px-4 py-2.5 whitespace-nowrap">{p.fromEnvironment.name} → {p.toEnvironment.name}</td>
                   <td className="px-4 py-2.5">
-                    <Badge tone={STATE_TONE[p.state]}>{STATE_LABEL[p.state]}</Badge>
+                    <Badge tone={STATE_TONE[p.state]} className="whitespace-nowrap">{STATE_LABEL[p.state]}</Badge>
                   </td>
                   <td className="px-4 py-2.5 text-slate-700 dark:text-slate-300">
                     {["deployed", "rejected", "failed", "rolled_back", "cancelled", "expired"].includes(p.state) ? "—" : p.readiness.summary}
