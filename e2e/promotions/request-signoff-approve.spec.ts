@@ -8,29 +8,28 @@ async function as(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("a developer requests staging → production, CI and QA sign off, platform2 approves; the requester cannot", async ({ browser }) => {
+test("platform requests staging → production, CI and QA sign off, platform2 approves; a developer cannot", async ({ browser }) => {
   test.setTimeout(900_000);
-  // 1. dev requests.
-  const dev = await as(browser, "dev@example.com");
+  // 1. platform (full on production) requests; developers only read production's logs.
+  const platform = await as(browser, "platform@example.com");
   // Warm up next dev's on-demand compilation of the pages this flow visits.
-  await dev.goto("/promotions/seed-promo-005");
-  expect((await dev.goto("/promotions?tab=waiting"))?.status()).toBe(200);
-  await dev.goto("/promotions/new");
-  await dev.getByLabel("Service").selectOption({ label: "API gateway" });
-  await dev.getByLabel("Path").selectOption({ label: "Staging → Production" });
-  await expect(dev.getByTestId("source-version")).toContainText("deployed and healthy");
-  await dev.getByLabel("Reason").fill("Release with the new rate limiter");
-  await dev.getByLabel("Change ticket").fill("CHG-4242");
-  await dev.getByLabel("Rollback plan").fill("Redeploy the previous version");
-  await dev.getByRole("button", { name: "Request promotion" }).click();
-  await expect(dev).toHaveURL(/\/promotions\/(?!new$)[a-z0-9]+$/, { timeout: 120_000 });
-  await expect(dev.getByTestId("promotion-state")).toHaveText("Checking");
-  const id = dev.url().split("/").pop()!;
-  await expect(dev.getByTestId("gate-change_ticket")).toContainText("passed");
-  await expect(dev.getByTestId("approvers")).toContainText("Priya Platform");
+  await platform.goto("/promotions/seed-promo-005");
+  expect((await platform.goto("/promotions?tab=waiting"))?.status()).toBe(200);
+  await platform.goto("/promotions/new");
+  await platform.getByLabel("Service").selectOption({ label: "API gateway" });
+  await platform.getByLabel("Path").selectOption({ label: "Staging → Production" });
+  await expect(platform.getByTestId("source-version")).toContainText("deployed and healthy");
+  await platform.getByLabel("Reason").fill("Release with the new rate limiter");
+  await platform.getByLabel("Change ticket").fill("CHG-4242");
+  await platform.getByLabel("Rollback plan").fill("Redeploy the previous version");
+  await platform.getByRole("button", { name: "Request promotion" }).click();
+  await expect(platform).toHaveURL(/\/promotions\/(?!new$)[a-z0-9]+$/, { timeout: 120_000 });
+  await expect(platform.getByTestId("promotion-state")).toHaveText("Checking");
+  const id = platform.url().split("/").pop()!;
+  await expect(platform.getByTestId("gate-change_ticket")).toContainText("passed");
+  await expect(platform.getByTestId("approvers")).toContainText("Priya Platform");
 
   // 2. CI reports its gates through the API (here with platform's session; tokens use the same endpoint).
-  const platform = await as(browser, "platform@example.com");
   for (const gate of ["staging_tests", "e2e", "performance"]) {
     const res = await platform.request.post(`/api/v1/promotions/${id}/gates/${gate}`, { data: { status: "passed", evidenceUrl: `https://ci.example.com/runs/1/${gate}` } });
     expect(res.status()).toBe(200);
@@ -52,8 +51,9 @@ test("a developer requests staging → production, CI and QA sign off, platform2
   await qa.getByTestId("gate-qa_signoff").getByRole("button", { name: "Sign off" }).click();
   await expect(qa.getByTestId("promotion-state")).toHaveText("Awaiting approval");
 
-  // 4. The requester cannot approve: not in the UI, not through the API.
-  await dev.reload();
+  // 4. A developer cannot approve: not in the UI, not through the API.
+  const dev = await as(browser, "dev@example.com");
+  await dev.goto(`/promotions/${id}`);
   await expect(dev.getByTestId("cannot-decide")).toContainText("Only platform approvers may approve");
   await expect(dev.getByRole("button", { name: "Approve" })).toHaveCount(0);
   const denied = await dev.request.post(`/api/v1/promotions/${id}/approve`, { data: { comment: "self" } });
@@ -72,8 +72,10 @@ test("a developer requests staging → production, CI and QA sign off, platform2
   await p2.screenshot({ path: "/tmp/promotions-detail-approved.png", fullPage: true });
   await qa.goto("/promotions?tab=all");
   await qa.screenshot({ path: "/tmp/promotions-queue.png", fullPage: true });
-  // A second approval is refused with the outcome.
-  const again = await platform.request.post(`/api/v1/promotions/${id}/approve`, { data: {} });
+  // The requester still cannot approve, and a second approval is refused with the outcome.
+  const self = await platform.request.post(`/api/v1/promotions/${id}/approve`, { data: {} });
+  expect(self.status()).toBe(403);
+  const again = await p2.request.post(`/api/v1/promotions/${id}/approve`, { data: {} });
   expect(again.status()).toBe(409);
   expect((await again.json()).error.message).toMatch(/approved; it can no longer be approved/);
 });

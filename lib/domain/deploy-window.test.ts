@@ -72,11 +72,6 @@ describe("checkWindow / nextOpening", () => {
     expect(nextOpening({ ...prod, freezes: [freeze("2026-01-01T00:00:00Z", "2030-01-01T00:00:00Z")] }, at("2026-11-25T11:00:00Z"))).toBeNull();
   });
 
-  it("is fast enough to run per row of a queue", () => {
-    const t = performance.now();
-    for (let i = 0; i < 200; i++) checkWindow(prod, at("2026-11-27T11:00:00Z"));
-    expect((performance.now() - t) / 200).toBeLessThan(5);
-  });
 });
 
 describe("describeWindow / isValidTimeZone", () => {

@@ -47,7 +47,7 @@ describe("decidePromotion", () => {
     it(`${n} approvers at once (×3): exactly one decision recorded, the rest CONFLICT, chain intact`, async () => {
       const approvers = await people("platform", n);
       for (const [round, service] of ["notifications", "user-profile", "recommendations"].entries()) {
-        const id = await awaitingApproval(service, round === 1 ? "dev2@example.com" : "dev@example.com");
+        const id = await awaitingApproval(service, round === 1 ? "platform2@example.com" : "platform@example.com");
         const results = await Promise.allSettled(approvers.map((a) => decidePromotion(a, id, approve)));
         const won = results.filter((r) => r.status === "fulfilled");
         expect(won).toHaveLength(1);
@@ -90,7 +90,8 @@ describe("decidePromotion", () => {
   });
 
   it("a reject needs the approver role too and ends the promotion", async () => {
-    const id = await awaitingApproval("auth");
+    const [requester] = await people("platform", 1);
+    const id = await awaitingApproval("auth", requester.email);
     await expect(decidePromotion(await principalFor("dev2@example.com"), id, reject)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await decidePromotion(await principalFor("platform@example.com"), id, reject)).state).toBe("rejected");
     await expect(decidePromotion(await principalFor("platform2@example.com"), id, approve)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/rejected; it can no longer be approved/) });

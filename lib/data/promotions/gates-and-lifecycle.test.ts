@@ -10,7 +10,7 @@ import { expireStalePromotions } from "./expire-stale";
 import { listPromotions } from "./list-promotions";
 import { countWaitingOn } from "./count-waiting-on";
 import { requestPromotion } from "./request-promotion";
-import { awaitingApproval, ciToken, healthy, setPolicy } from "./test-helpers";
+import { awaitingApproval, ciToken, healthy, people, setPolicy } from "./test-helpers";
 
 const approve = { decision: "approve" as const, comment: "" };
 const WED_11 = new Date("2026-11-25T11:00:00Z");
@@ -19,7 +19,8 @@ const FRI_11 = new Date("2026-11-27T11:00:00Z");
 describe("gates", () => {
   it("a gate failing after an approval invalidates it and sends the promotion back to checking", async () => {
     await setPolicy("production", { approvalsRequired: 2 });
-    const id = await awaitingApproval("api-gateway");
+    const [requester] = await people("platform", 1);
+    const id = await awaitingApproval("api-gateway", requester.email);
     await decidePromotion(await principalFor("platform2@example.com"), id, approve);
     const r = await reportGate(await ciToken(), id, "performance", { status: "failed", detail: "p99 900ms" });
     expect(r.state).toBe("checking");
@@ -36,7 +37,7 @@ describe("gates", () => {
 
   it("sign-offs by role: qa signs QA off, a developer may not, platform records rollback plan; CI tokens need gates:write", async () => {
     await healthy("payments", "staging");
-    const p = await requestPromotion(await principalFor("dev@example.com"), { service: "payments", from: "staging", to: "production", kind: "standard", reason: "Release" });
+    const p = await requestPromotion(await principalFor("platform@example.com"), { service: "payments", from: "staging", to: "production", kind: "standard", reason: "Release" });
     await expect(reportGate(await principalFor("dev@example.com"), p.id, "qa_signoff", { status: "passed" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await reportGate(await principalFor("qa@example.com"), p.id, "qa_signoff", { status: "passed", detail: "Regression suite signed off" });
     await reportGate(await principalFor("platform@example.com"), p.id, "rollback_plan", { status: "passed" });
@@ -49,7 +50,7 @@ describe("gates", () => {
 
   it("waivers: platform (not the requester) waives with a reason; it counts as green", async () => {
     await healthy("inventory", "staging");
-    const p = await requestPromotion(await principalFor("dev@example.com"), { service: "inventory", from: "staging", to: "production", kind: "standard", reason: "Release", changeTicket: "CHG-9" });
+    const p = await requestPromotion(await principalFor("platform2@example.com"), { service: "inventory", from: "staging", to: "production", kind: "standard", reason: "Release", changeTicket: "CHG-9" });
     await testDb.gate.updateMany({ where: { promotionId: p.id, gate: { notIn: ["window", "performance"] } }, data: { status: "passed" } });
     await expect(waiveGate(await principalFor("qa@example.com"), p.id, "performance", "no load test env")).rejects.toMatchObject({ code: "FORBIDDEN" });
     const r = await waiveGate(await principalFor("platform@example.com"), p.id, "performance", "Load test env is down; change is a copy fix");
@@ -93,8 +94,8 @@ describe("deploys and the window", () => {
   it("only the requester cancels, and not after the deploy started", async () => {
     const id = await awaitingApproval("search");
     await expect(cancelPromotion(await principalFor("dev2@example.com"), id)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await cancelPromotion(await principalFor("dev@example.com"), id, "wrong version")).state).toBe("cancelled");
-    await expect(cancelPromotion(await principalFor("dev@example.com"), id)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await cancelPromotion(await principalFor("platform@example.com"), id, "wrong version")).state).toBe("cancelled");
+    await expect(cancelPromotion(await principalFor("platform@example.com"), id)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 

@@ -12,7 +12,7 @@ export async function requestOptions(principal: Principal) {
   const steps = envs
     .slice(0, -1)
     .map((from, i) => ({ from, to: envs[i + 1] }))
-    .filter(({ from, to }) => allows(principal, from.id, "view_deployments") && allows(principal, to.id, "see") && (allows(principal, to.id, "request_promotion") || allows(principal, from.id, "request_promotion")));
+    .filter(({ from, to }) => allows(principal, from.id, "view_deployments") && allows(principal, to.id, "see") && allows(principal, to.id, "request_promotion"));
   const sourceIds = steps.map((s) => s.from.id).filter((id) => environmentIdsWith(principal, "view_deployments").includes(id));
   const [services, latest] = await Promise.all([
     db().service.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, slug: true, name: true } }),

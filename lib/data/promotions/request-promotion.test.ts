@@ -8,8 +8,8 @@ import { ciToken, healthy, setPolicy } from "./test-helpers";
 const base = { from: "staging", to: "production", kind: "standard" as const, reason: "Release 9.9.9" };
 
 describe("requestPromotion", () => {
-  it("a developer requests staging → production: checking, with the policy's gates, audited, on the timeline", async () => {
-    const dev = await principalFor("dev@example.com");
+  it("platform (full on production) requests staging → production: checking, with the policy's gates, audited, on the timeline", async () => {
+    const dev = await principalFor("platform@example.com");
     const version = await healthy("api-gateway", "staging", "v2.0.0");
     const p = await requestPromotion(dev, { ...base, service: "api-gateway", changeTicket: "CHG-77" });
     expect(p.state).toBe("checking");
@@ -24,7 +24,7 @@ describe("requestPromotion", () => {
   });
 
   it("refuses a version that is not the healthy one, and a source whose latest deploy failed", async () => {
-    const dev = await principalFor("dev@example.com");
+    const dev = await principalFor("platform@example.com");
     await healthy("payments", "staging", "v3.0.0");
     await expect(requestPromotion(dev, { ...base, service: "payments", version: "v2.9.0" })).rejects.toMatchObject({ code: "UNPROCESSABLE", fields: { version: [expect.stringMatching(/runs v3.0.0/)] } });
     const s = await testDb.service.findUniqueOrThrow({ where: { slug: "payments" } });
@@ -33,15 +33,17 @@ describe("requestPromotion", () => {
   });
 
   it("one open promotion per service and target, even when requested concurrently", async () => {
-    const dev = await principalFor("dev@example.com");
+    const dev = await principalFor("platform@example.com");
     await healthy("inventory", "staging");
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => requestPromotion(dev, { ...base, service: "inventory" })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason.code === "CONFLICT")).toBe(true);
   });
 
-  it("who may request: an executive may not; qa can't see development so cannot promote from it", async () => {
+  it("who may request: read + deploy or full on the target; an executive may not; a developer (read logs on production) may not; qa can't see development", async () => {
     await healthy("notifications", "staging");
+    await expect(requestPromotion(await principalFor("dev@example.com"), { ...base, service: "notifications" })).rejects.toMatchObject({ code: "FORBIDDEN", message: expect.stringMatching(/read \+ deploy or full access to Production/) });
+    await expect(requestPromotion(await principalFor("qa@example.com"), { ...base, service: "notifications" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(requestPromotion(await principalFor("exec@example.com"), { ...base, service: "notifications" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await healthy("notifications", "development");
     await expect(requestPromotion(await principalFor("qa@example.com"), { ...base, service: "notifications", from: "development", to: "staging" })).rejects.toMatchObject({ code: "UNPROCESSABLE", fields: { from: [expect.stringMatching(/not found/)] } });

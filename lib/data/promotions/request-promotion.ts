@@ -14,9 +14,8 @@ const invalid = (field: string, message: string) => new AppError("UNPROCESSABLE"
 /**
  * Requests a promotion of the version that is deployed and healthy (the latest
  * deploy succeeded) in the source environment into the next one. Allowed with
- * `request_promotion` on the target, or on the source for the next step of the
- * path (a developer who deploys to staging proposes staging's version for
- * production; production's policy still decides). Gates come from the target's
+ * `request_promotion` (read + deploy or full) on the target, as the access matrix
+ * says: "read + deploy: request promotions into it". Gates come from the target's
  * policy as it is now; one open promotion per service and target.
  */
 export async function requestPromotion(principal: Principal, input: TRequestPromotion, now = new Date()) {
@@ -32,8 +31,8 @@ export async function requestPromotion(principal: Principal, input: TRequestProm
   if (!to || !allows(principal, to.id, "see")) throw invalid("to", `Environment "${input.to}" not found`);
   if (!service) throw invalid("service", `Service "${input.service}" not found`);
   if (to.position !== from.position + 1) throw invalid("to", `${to.name} is not the next environment after ${from.name}`);
-  if (!allows(principal, to.id, "request_promotion") && !allows(principal, from.id, "request_promotion")) {
-    throw new AppError("FORBIDDEN", `You may not request promotions into ${to.name}: that needs read + deploy or full access to ${from.name} or ${to.name}.`);
+  if (!allows(principal, to.id, "request_promotion")) {
+    throw new AppError("FORBIDDEN", `You may not request promotions into ${to.name}: that needs read + deploy or full access to ${to.name}.`);
   }
 
   const source = await db().deployment.findFirst({

@@ -44,8 +44,8 @@ export async function ciToken(scopes = ["gates:write"]): Promise<Principal> {
   return { kind: "token", userId: null, email: "ci-token:test", name: "test CI", roles: [], levels: new Map(envs.map((e) => [e.id, "read_logs" as const])), scopes, tokenId: "t" };
 }
 
-/** dev requests staging → production for `service`; every gate but e2e passes, then CI reports e2e: awaiting approval. */
-export async function awaitingApproval(service: string, requester = "dev@example.com") {
+/** platform (full on production) requests staging → production for `service`; every gate but e2e passes, then CI reports e2e: awaiting approval. */
+export async function awaitingApproval(service: string, requester = "platform@example.com") {
   await healthy(service, "staging");
   // Close whatever the seed (or an earlier round) left open for this service.
   await testDb.promotion.updateMany({ where: { service: { slug: service }, state: { in: ["requested", "checking", "awaiting_approval", "approved", "deploying"] } }, data: { state: "deployed" } });
