@@ -24,9 +24,13 @@ export interface AuditInput {
 export async function writeAudit(tx: Tx, input: AuditInput): Promise<void> {
   const meta = await requestMeta();
   await tx.$executeRaw`select pg_advisory_xact_lock(${CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const [{ id, now }] = await tx.$queryRaw<{ id: bigint; now: Date }[]>`select nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) as id, date_trunc('milliseconds', clock_timestamp()) as now`;
+  // The chain head, the new id and the time in one round trip, after the lock (so the
+  // read sees the previous writer's commit). Ids are drawn under the lock: id order is chain order.
+  const [{ prev, id, now }] = await tx.$queryRaw<{ prev: string | null; id: bigint; now: Date }[]>`
+    select (select hash from "AuditEvent" order by id desc limit 1) as prev,
+           nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) as id,
+           date_trunc('milliseconds', clock_timestamp()) as now`;
+  const prevHash = prev ?? GENESIS_HASH;
   const event = {
     id,
     createdAt: now,
