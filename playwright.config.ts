@@ -22,6 +22,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
+  projects: [
+    { name: "flows", testIgnore: /authz-matrix\.spec\.ts/ },
+    // The authorization matrix compares the whole database before and after an attacker's
+    // attempts, so it runs alone, after every other spec has finished mutating it.
+    { name: "authz-matrix", testMatch: /authz-matrix\.spec\.ts/, dependencies: ["flows"] },
+  ],
   webServer: {
     command: "npx tsx e2e/server.ts",
     url: `http://localhost:${port}/api/health`,

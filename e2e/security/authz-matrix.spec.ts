@@ -34,8 +34,10 @@ async function fingerprint(): Promise<string> {
   return withDb(async (c) => {
     const tables = ["Environment", "AccessGrant", "UserRole", "User", "ConfigEntry", "Secret", "Deployment", "Promotion", "Gate", "Approval", "Policy", "ApiToken", "IntendedDifference", "FreezePeriod", "OrgSetting"];
     const parts: string[] = [];
+    // Signing in and browsing updates the person's own "last seen" (not a change they make): leave it out.
+    const source: Record<string, string> = { User: `(select id, email, name, active from "User")`, ApiToken: `(select id, name, scopes, "revokedAt", "expiresAt", "userId" from "ApiToken")` };
     for (const t of tables) {
-      const { rows } = await c.query(`select count(*)::text n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) h from "${t}" t`);
+      const { rows } = await c.query(`select count(*)::text n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) h from ${source[t] ?? `"${t}"`} t`);
       parts.push(`${t}:${rows[0].n}:${rows[0].h}`);
     }
     return parts.join("\n");

@@ -84,6 +84,25 @@ export async function seed(prisma: PrismaClient, options: { now?: Date; log?: (l
       skipDuplicates: true,
     }),
   );
+  // Scale differs between staging and production by design (the reference: "same
+  // structure, different values"): marked intended, so real drift stands out.
+  const SCALE_KEYS = ["DB_POOL_MIN", "DB_POOL_MAX", "REDIS_URL", "SENTRY_DSN", "database.pool.min", "database.pool.max", "server.timeout"];
+  count(
+    await prisma.intendedDifference.createMany({
+      data: SERVICES.flatMap((svc) =>
+        SCALE_KEYS.map((key) => ({
+          id: `seed-intended-${svc.slug}-${key}`,
+          serviceId: serviceBySlug.get(svc.slug)!,
+          key,
+          fromEnvironmentId: envBySlug.get("staging")!.id,
+          toEnvironmentId: envBySlug.get("production")!.id,
+          reason: "Production runs at a larger scale with its own cache and error project, by design.",
+          markedById: platformId,
+        })),
+      ),
+      skipDuplicates: true,
+    }),
+  );
   count(
     await prisma.intendedDifference.createMany({
       data: [

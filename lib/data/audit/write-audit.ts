@@ -16,6 +16,24 @@ export interface AuditInput {
   after?: unknown;
 }
 
+/** The chained fields of one event (secret-looking fields redacted), as both writers store them. */
+export function auditEventFields(input: AuditInput, meta: { requestId: string | null; ip: string | null }, id: bigint, now: Date) {
+  return {
+    id,
+    createdAt: now,
+    actorId: input.actor.userId,
+    actorLabel: input.actor.email,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId,
+    environmentId: input.environmentId ?? null,
+    before: input.before === undefined ? null : redactSnapshot(input.before),
+    after: input.after === undefined ? null : redactSnapshot(input.after),
+    requestId: meta.requestId,
+    ip: meta.ip,
+  };
+}
+
 /**
  * Writes one audit event inside the caller's transaction, chained to the previous
  * one. The advisory lock serialises writers so the chain has no forks; if this
@@ -31,20 +49,7 @@ export async function writeAudit(tx: Tx, input: AuditInput): Promise<void> {
            nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) as id,
            date_trunc('milliseconds', clock_timestamp()) as now`;
   const prevHash = prev ?? GENESIS_HASH;
-  const event = {
-    id,
-    createdAt: now,
-    actorId: input.actor.userId,
-    actorLabel: input.actor.email,
-    action: input.action,
-    targetType: input.targetType,
-    targetId: input.targetId,
-    environmentId: input.environmentId ?? null,
-    before: input.before === undefined ? null : redactSnapshot(input.before),
-    after: input.after === undefined ? null : redactSnapshot(input.after),
-    requestId: meta.requestId,
-    ip: meta.ip,
-  };
+  const event = auditEventFields(input, meta, id, now);
   const hash = eventHash(prevHash, event);
   await tx.auditEvent.create({
     data: {

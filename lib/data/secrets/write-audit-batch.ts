@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { CHAIN_LOCK, type AuditInput } from "@/lib/data/audit/write-audit";
-import { eventHash, GENESIS_HASH, redactSnapshot } from "@/lib/domain/audit-chain";
+import { auditEventFields, CHAIN_LOCK, type AuditInput } from "@/lib/data/audit/write-audit";
+import { eventHash, GENESIS_HASH } from "@/lib/domain/audit-chain";
 import { requestMeta } from "@/lib/request-context";
 
 /**
@@ -20,20 +20,7 @@ export async function writeAuditBatch(tx: Tx, inputs: AuditInput[], chunkSize = 
   const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`select date_trunc('milliseconds', clock_timestamp()) as now`;
   const sortedIds = ids.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const rows = inputs.map((input, i) => {
-    const event = {
-      id: sortedIds[i],
-      createdAt: now,
-      actorId: input.actor.userId,
-      actorLabel: input.actor.email,
-      action: input.action,
-      targetType: input.targetType,
-      targetId: input.targetId,
-      environmentId: input.environmentId ?? null,
-      before: input.before === undefined ? null : redactSnapshot(input.before),
-      after: input.after === undefined ? null : redactSnapshot(input.after),
-      requestId: meta.requestId,
-      ip: meta.ip,
-    };
+    const event = auditEventFields(input, meta, sortedIds[i], now);
     const hash = eventHash(prevHash, event);
     const row = { ...event, before: event.before === null ? undefined : (event.before as object), after: event.after === null ? undefined : (event.after as object), prevHash, hash };
     prevHash = hash;
