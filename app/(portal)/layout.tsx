@@ -19,6 +19,7 @@ const ITEMS: (NavItem & { page: Parameters<typeof mayOpen>[1] })[] = [
   { href: "/access", label: "Access", page: "access" },
   { href: "/audit", label: "Audit", page: "audit" },
   { href: "/settings", label: "Settings", page: "settings" },
+  { href: "/api-docs", label: "API", page: "overview" },
 ];
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {

@@ -5,11 +5,12 @@ import { registerDeployments } from "./deployments";
 import { registerSecrets } from "./secrets";
 import { registerConfig } from "./config";
 import { registerPromotions } from "./promotions";
+import { registerAudit } from "./audit";
 
 extendZodWithOpenApi(z);
 
 // Each area registers its paths in lib/openapi/<area>.ts; add it to this list.
-const REGISTRARS: ((registry: OpenAPIRegistry) => void)[] = [registerCore, registerDeployments, registerSecrets, registerConfig, registerPromotions];
+const REGISTRARS: ((registry: OpenAPIRegistry) => void)[] = [registerCore, registerDeployments, registerSecrets, registerConfig, registerPromotions, registerAudit];
 
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
