@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DeploymentStatusBadge, RolloutProgress } from "../_components/status-badge";
 import { formatDuration, formatWhen, STRATEGY_LABEL } from "../_components/format";
+import { DetailList } from "@/components/ui/detail-list";
 
 export const metadata: Metadata = { title: "Deployment" };
 
@@ -36,14 +37,7 @@ export default async function DeploymentPage({ params }: { params: Promise<{ id:
       <PageHeader title={`${d.service.name} ${d.version}`} description={`to ${d.environment.name}`} actions={<Link href="/deployments" className={link}>← All deployments</Link>} />
       <Card>
         <CardHeader title="Details" />
-        <dl className="grid grid-cols-1 gap-x-8 gap-y-3 p-5 sm:grid-cols-2">
-          {rows.map(([k, v]) => (
-            <div key={k}>
-              <dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{k}</dt>
-              <dd className="text-sm">{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList items={rows} />
       </Card>
     </>
   );

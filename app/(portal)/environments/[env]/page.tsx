@@ -10,6 +10,7 @@ import { DeploymentsSection } from "./_components/deployments-section";
 import { ConfigSection } from "./_components/config-section";
 import { SecretsSection } from "./_components/secrets-section";
 import { EditEnvironment } from "./_components/edit-environment";
+import { DetailList } from "@/components/ui/detail-list";
 
 type Params = { params: Promise<{ env: string }> };
 
@@ -37,14 +38,7 @@ export default async function EnvironmentPage({ params }: Params) {
       <PageHeader title={env.name} description={env.purpose} actions={<Badge tone="info">your access: {LEVEL_LABEL[env.level]}</Badge>} />
       <Card>
         <CardHeader title="Details" description={`The reference's comparison aspects for ${env.name}.`} />
-        <dl className="grid grid-cols-1 gap-x-8 gap-y-3 p-5 sm:grid-cols-2">
-          {aspects.map(([k, v]) => (
-            <div key={k}>
-              <dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{k}</dt>
-              <dd className="text-sm">{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList items={aspects} />
         {env.level === "full" ? (
           <div className="border-t border-slate-200 px-5 py-3 dark:border-slate-800">
             <EditEnvironment

@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { RotationBadge } from "../_components/rotation-badge";
 import { POLICY_LABEL, TOOL_LABEL, TYPE_LABEL, day, dueText } from "../_components/labels";
+import { DetailList } from "@/components/ui/detail-list";
 
 export const metadata: Metadata = { title: "Secret" };
 
@@ -73,14 +74,7 @@ export default async function SecretPage({ params }: Params) {
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title="Metadata" />
-          <dl className="grid grid-cols-1 gap-x-8 gap-y-3 p-5 sm:grid-cols-2">
-            {facts.map(([k, v]) => (
-              <div key={k}>
-                <dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{k}</dt>
-                <dd className="text-sm">{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <DetailList items={facts} />
         </Card>
         <div className="space-y-6">
           <Card>
