@@ -3,7 +3,9 @@
 // the specs start.
 import { request, type FullConfig } from "@playwright/test";
 
-const ROUTES = ["/signin", "/", "/environments/production", "/compare?from=staging&to=production", "/secrets", "/deployments", "/promotions", "/insights", "/access", "/access/users", "/audit", "/settings", "/api/v1/environments"];
+const ROUTES = ["/signin", "/", "/environments/production", "/compare?from=staging&to=production", "/secrets", "/deployments", "/promotions", "/insights", "/access", "/access/users", "/audit", "/settings", "/api/v1/environments",
+  "/secrets/seed-sec-production-database-password", "/deployments/seed-dep-pro-00010", "/promotions/seed-promo-005", "/promotions/new", "/promotions/policies",
+  "/environments/staging/services/checkout", "/api-docs"];
 
 export default async function globalSetup(config: FullConfig) {
   const baseURL = config.projects[0].use.baseURL!;
