@@ -24,6 +24,8 @@ export const env = createEnv({
     AWS_ENDPOINT_URL_SECRETS_MANAGER: z.url().optional(),
     SECRETS_SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(0),
     GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
+    // How often the outgoing notification sender looks for due deliveries; 0 turns it off.
+    NOTIFICATIONS_POLL_MS: z.coerce.number().int().min(0).default(2_000),
     // Per API token, for the CI write endpoints; 0 turns the limit off.
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60_000),
     NEXT_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "NEXT_DIST_DIR must look like .next-something").optional(),

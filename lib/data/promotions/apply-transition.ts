@@ -7,6 +7,8 @@ import { writeAudit } from "@/lib/data/audit/write-audit";
 import { transition, type PromotionEvent } from "@/lib/domain/promotion-state";
 import { gatesGreen, type GateState } from "@/lib/domain/gates";
 import { approvalRule, type PolicyRules } from "@/lib/domain/readiness";
+import { eventForTransition } from "@/lib/domain/notifications";
+import { enqueuePromotionNotification } from "@/lib/data/notifications/enqueue";
 import type { SYSTEM_ACTOR } from "./promotion-scope";
 
 export interface PromotionRef {
@@ -32,13 +34,16 @@ interface Move {
   message: string;
   data?: { decidedAt?: Date; flaggedForReview?: boolean };
   audit?: Record<string, unknown>;
+  /** false: announce nothing (gates passed on a policy that approves automatically: no approval is needed). */
+  notify?: boolean;
 }
 
 /**
  * One atomic, guarded transition: the UPDATE only matches when the promotion is
  * still in the state (and stateVersion) the caller read, so of two concurrent
- * callers exactly one wins and the other gets RaceLost. The timeline event and the
- * audit event are written in the same transaction.
+ * callers exactly one wins and the other gets RaceLost. The timeline event, the
+ * audit event and the outgoing notifications (the outbox) are written in the same
+ * transaction.
  */
 export async function guardedMove(tx: Tx, p: PromotionRef, move: Move): Promise<PromotionRef> {
   const to = transition(p.state, move.event);
@@ -60,6 +65,8 @@ export async function guardedMove(tx: Tx, p: PromotionRef, move: Move): Promise<
     before: { state: p.state, stateVersion: p.stateVersion },
     after: { state: to, stateVersion: p.stateVersion + 1, ...move.audit },
   });
+  const event = move.notify === false ? null : eventForTransition(p.state, to);
+  if (event) await enqueuePromotionNotification(tx, { event, promotionId: p.id, actor: move.actor });
   return { ...p, state: to, stateVersion: p.stateVersion + 1 };
 }
 
@@ -73,10 +80,11 @@ export async function guardedTouch(tx: Tx, p: PromotionRef): Promise<PromotionRe
 /** After gates change: checking → awaiting approval when green, then → approved when the policy approves automatically. */
 export async function advance(tx: Tx, p: PromotionRef, gates: readonly GateState[], rules: PolicyRules, actor: Actor): Promise<PromotionRef> {
   let cur = p;
+  const automatic = approvalRule(cur.kind, rules).automatic;
   if (cur.state === "checking" && gatesGreen(gates)) {
-    cur = await guardedMove(tx, cur, { event: "gates_passed", actor, message: "All gates are green" });
+    cur = await guardedMove(tx, cur, { event: "gates_passed", actor, message: "All gates are green", notify: !automatic });
   }
-  if (cur.state === "awaiting_approval" && approvalRule(cur.kind, rules).automatic) {
+  if (cur.state === "awaiting_approval" && automatic) {
     cur = await guardedMove(tx, cur, { event: "auto_approve", actor, message: "Approved automatically by the policy", data: { decidedAt: new Date() } });
   }
   return cur;

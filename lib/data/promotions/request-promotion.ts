@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { allows, hasScope, type Principal } from "@/lib/authz";
 import { writeAudit } from "@/lib/data/audit/write-audit";
 import { loadPolicy } from "@/lib/data/policies/load-policy";
+import { enqueuePromotionNotification } from "@/lib/data/notifications/enqueue";
 import { OPEN_STATES } from "@/lib/domain/promotion-state";
 import { gateSpec } from "@/lib/domain/gates";
 import type { TRequestPromotion } from "@/lib/validations/promotions";
@@ -89,6 +90,7 @@ export async function requestPromotion(principal: Principal, input: TRequestProm
       environmentId: to.id,
       after: { service: input.service, from: from.slug, to: to.slug, version: source.version, kind: input.kind, severity: input.severity ?? null, changeTicket: input.changeTicket ?? null, gates: gateKeys, policyVersion: policy.version },
     });
+    await enqueuePromotionNotification(tx, { event: "promotion.requested", promotionId: created.id, actor: principal, at: now });
     let p: PromotionRef = { id: created.id, state: created.state, stateVersion: created.stateVersion, toEnvironmentId: created.toEnvironmentId, kind: created.kind };
     p = await guardedMove(tx, p, { event: "start_checks", actor: principal, message: gateKeys.length ? `Checking ${gateKeys.length} gate${gateKeys.length === 1 ? "" : "s"}` : "No gates required" });
     p = await advance(tx, p, created.gates, policy.rules, principal);
