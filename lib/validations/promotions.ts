@@ -55,3 +55,5 @@ export const ZQueueQuerySchema = z.object({
 export type TQueueQuery = z.infer<typeof ZQueueQuerySchema>;
 
 export const ZDeployResultSchema = z.object({ result: z.enum(["succeeded", "failed"]), detail: optionalText(2000) });
+
+export const ZRollBackSchema = z.object({ reason: z.string().trim().min(5, "Give a reason of at least 5 characters").max(2000) });

@@ -12,7 +12,8 @@ import { waiveGate } from "@/lib/data/promotions/waive-gate";
 import { cancelPromotion } from "@/lib/data/promotions/cancel-promotion";
 import { startDeploy } from "@/lib/data/promotions/start-deploy";
 import { finishDeploy } from "@/lib/data/promotions/finish-deploy";
-import { ZDecisionSchema, ZDeployResultSchema, ZGateKeySchema, ZRequestPromotionSchema, ZWaiveGateSchema } from "@/lib/validations/promotions";
+import { rollBackPromotion } from "@/lib/data/promotions/roll-back-promotion";
+import { ZDecisionSchema, ZDeployResultSchema, ZGateKeySchema, ZRequestPromotionSchema, ZRollBackSchema, ZWaiveGateSchema } from "@/lib/validations/promotions";
 
 const ZId = z.object({ id: z.string().min(1).max(64) });
 const form = (f: FormData) => Object.fromEntries(f);
@@ -91,5 +92,16 @@ export async function finishDeployAction(_prev: unknown, f: FormData) {
     const out = await finishDeploy(user, id, result, detail ?? "");
     refresh(id);
     return out;
+  });
+}
+
+export async function rollBackAction(_prev: unknown, f: FormData) {
+  return runAction(async () => {
+    const user = await requireUser();
+    const { id } = ZId.parse(form(f));
+    const { reason } = ZRollBackSchema.parse(form(f));
+    const result = await rollBackPromotion(user, id, reason);
+    refresh(id);
+    return result;
   });
 }

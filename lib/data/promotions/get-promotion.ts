@@ -85,6 +85,7 @@ export async function getPromotion(principal: Principal, id: string, now = new D
       cancel: principal.userId === p.requestedById && transition(p.state, "cancel") !== null,
       deploy: allows(principal, p.toEnvironmentId, "manage") && p.state === "approved",
       finish: allows(principal, p.toEnvironmentId, "manage") && p.state === "deploying",
+      rollBack: Boolean(principal.userId) && allows(principal, p.toEnvironmentId, "manage") && transition(p.state, "roll_back") !== null,
     },
   };
 }

@@ -9,7 +9,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { ZonedTime } from "../_components/zoned-time";
-import { CancelForm, DecisionForm, FinishDeployForm, SignOffForm, StartDeployForm, WaiveForm } from "../_components/promotion-actions";
+import { CancelForm, DecisionForm, FinishDeployForm, RollBackForm, SignOffForm, StartDeployForm, WaiveForm } from "../_components/promotion-actions";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -146,6 +146,7 @@ export default async function PromotionPage({ params }: Params) {
               )}
               {p.viewer.deploy ? <StartDeployForm id={p.id} blocked={r.deploy.ok ? null : r.deploy.message} /> : null}
               {p.viewer.finish ? <FinishDeployForm id={p.id} /> : null}
+              {p.viewer.rollBack ? <RollBackForm id={p.id} target={p.toEnvironment.name} /> : null}
               {p.viewer.cancel ? <CancelForm id={p.id} /> : null}
             </div>
           </Card>

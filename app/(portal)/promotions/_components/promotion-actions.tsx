@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ActionForm, FieldError, buttonClass, inputClass } from "./action-form";
-import { cancelAction, decideAction, finishDeployAction, signOffAction, startDeployAction, waiveAction } from "../_actions";
+import { cancelAction, decideAction, finishDeployAction, rollBackAction, signOffAction, startDeployAction, waiveAction } from "../_actions";
 
 export function DecisionForm({ id }: { id: string }) {
   return (
@@ -87,5 +87,36 @@ export function FinishDeployForm({ id }: { id: string }) {
         { label: "Mark failed", tone: "danger", name: "result", value: "failed" },
       ]}
     />
+  );
+}
+
+/** Two steps: "Roll back…" opens the form, which says what will happen and asks for a reason before it is confirmed. */
+export function RollBackForm({ id, target }: { id: string; target: string }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" className={buttonClass("plain")} onClick={() => setOpen(true)}>
+        Roll back…
+      </button>
+    );
+  }
+  return (
+    <ActionForm action={rollBackAction} hidden={{ id }} label="Roll back this promotion" success="Rolled back." buttons={[{ label: "Confirm roll back", tone: "danger" }]}>
+      {(fields) => (
+        <>
+          <p className="text-sm text-slate-700 dark:text-slate-300">
+            Records that this version was rolled back in {target}: the promotion ends as rolled back, its deploy is marked rolled back, and subscribers are notified. It cannot be undone.
+          </p>
+          <label className="block text-sm font-medium">
+            Reason for the rollback
+            <textarea name="reason" required minLength={5} maxLength={2000} rows={2} aria-invalid={fields.reason ? true : undefined} aria-describedby={fields.reason ? "reason-error" : undefined} className={inputClass} />
+            <FieldError name="reason" fields={fields} />
+          </label>
+          <button type="button" className={buttonClass("plain")} onClick={() => setOpen(false)}>
+            Keep it
+          </button>
+        </>
+      )}
+    </ActionForm>
   );
 }
