@@ -232,7 +232,7 @@ async function inprocMeasurements(db: BenchDatabases) {
       log(`audit: measuring chained vs plain audit inserts (${DURATION} s each, 20 writers)`);
       const r = await auditChainedVsPlain({ concurrency: 20, durationS: DURATION });
       if ("skip" in r) skip("audit", "≥ 0.8× plain inserts", r.skip);
-      else pairThroughput("audit", "≥ 0.8× plain inserts", 0.8, r.chained, r.plain, { chainValidAfter: r.chainOk }, r.chainOk === false);
+      else pairThroughput("audit", "≥ 0.8× plain inserts", 0.8, r.chained, r.plain, { chainValidAfter: r.chainOk, sealed: r.sealed, sealedPerS: Math.round(r.sealPerS) }, r.chainOk === false || r.sealPerS < r.chained.opsPerS);
     }
   } finally {
     await closeDal();

@@ -112,8 +112,8 @@ async function run(group: string, command: string | undefined, rest: string[], v
     case "audit verify": {
       const { verifyAuditChain } = await import("@/lib/data/audit/verify-audit-chain");
       const result = await verifyAuditChain();
-      if (result.ok) console.log(`audit chain intact: ${result.checked} events verified`);
-      else console.error(`audit chain BROKEN at event ${result.firstBroken!.id} (${result.firstBroken!.reason}); ${result.checked} events before it are intact`);
+      if (result.ok) console.log(`audit chain intact: ${result.checked} events verified${result.unsealed ? ` (${result.unsealed} not sealed yet: their transactions had not committed)` : ""}`);
+      else console.error(`audit chain BROKEN at event ${result.firstBroken!.id}, chain position ${result.firstBroken!.seq} (${result.firstBroken!.reason}); ${result.checked} events before it are intact`);
       return result.ok ? 0 : 1;
     }
     case "sync secrets": {

@@ -204,29 +204,32 @@ export async function approversVsPlain(o: { concurrency: number; durationS: numb
 }
 
 /**
- * writeAudit (advisory lock, read the chain head, hash, insert — serialised by design)
- * vs a plain insert of the same row, each in its own transaction, from `concurrency`
- * writers. The plain rows are deleted afterwards; they come after every chained row,
- * so the chain stays valid.
+ * writeAudit (the event inserted in the caller's transaction; the sealer chains it after
+ * commit) vs a plain insert of the same row, each in its own transaction, from
+ * `concurrency` writers. Then the sealer chains everything the run wrote (its rate is
+ * printed: it must outpace the writers) and the chain is verified. The plain rows are
+ * deleted first, so only the chained events remain.
  */
-export async function auditChainedVsPlain(o: { concurrency: number; durationS: number }): Promise<{ chained: Throughput; plain: Throughput; chainOk: boolean | null } | { skip: string }> {
+export async function auditChainedVsPlain(o: { concurrency: number; durationS: number }): Promise<{ chained: Throughput; plain: Throughput; chainOk: boolean | null; sealed: number; sealPerS: number } | { skip: string }> {
   const { writeAudit } = await import("../../lib/data/audit/write-audit");
+  const { sealAuditChain } = await import("../../lib/data/audit/seal-audit-chain");
   const prisma = g.prisma!;
   const env = await prisma.environment.findFirstOrThrow({ select: { id: true } });
   const actor = { userId: null, email: "bench@loopback" } as const;
   const payload = (w: number, n: number) => ({ action: "bench.chained", targetType: "bench", targetId: `${w}-${n}`, environmentId: env.id, before: { value: n - 1 }, after: { value: n } });
+  await sealAuditChain(prisma, { wait: true });
   await runWorkers("warm-up", o.concurrency, 1, (w, n) => prisma.$transaction((tx) => writeAudit(tx, { actor, ...payload(w, n) })));
   const chained = await runWorkers("writeAudit (chained)", o.concurrency, o.durationS, (w, n) => prisma.$transaction((tx) => writeAudit(tx, { actor, ...payload(w, n) })));
   const plain = await runWorkers("plain AuditEvent insert", o.concurrency, o.durationS, (w, n) =>
     prisma.$transaction(async (tx) => {
       const p = payload(w, n);
-      await tx.auditEvent.create({
-        data: { actorId: null, actorLabel: actor.email, ...p, action: "bench.plain", prevHash: "plain", hash: `plain-${process.pid}-${w}-${n}-${Math.random()}` },
-        select: { id: true },
-      });
+      await tx.auditEvent.create({ data: { actorId: null, actorLabel: actor.email, ...p, action: "bench.plain" }, select: { id: true } });
     }),
   );
   await prisma.auditEvent.deleteMany({ where: { action: "bench.plain" } });
+  const t0 = performance.now();
+  const { sealed } = await sealAuditChain(prisma, { wait: true });
+  const sealPerS = sealed / ((performance.now() - t0) / 1000);
   let chainOk: boolean | null = null;
   try {
     const { verifyAuditChain } = await import("../../lib/data/audit/verify-audit-chain");
@@ -234,5 +237,5 @@ export async function auditChainedVsPlain(o: { concurrency: number; durationS: n
   } catch {
     chainOk = null;
   }
-  return { chained, plain, chainOk };
+  return { chained, plain, chainOk, sealed, sealPerS };
 }

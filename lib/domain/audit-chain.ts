@@ -51,13 +51,13 @@ export function eventHash(prevHash: string, e: ChainedFields): string {
 }
 
 export interface ChainRow extends ChainedFields {
-  prevHash: string;
-  hash: string;
+  prevHash: string | null;
+  hash: string | null;
 }
 
 export type ChainBreak = { id: string; reason: "prev_hash_mismatch" | "hash_mismatch" };
 
-/** Walks rows in id order; returns the first broken link, or null when intact. */
+/** Walks rows in chain order (seq); returns the first broken link, or null when intact. */
 export function verifyChain(rows: Iterable<ChainRow>, startHash = GENESIS_HASH): { checked: number; lastHash: string; broken: ChainBreak | null } {
   let prev = startHash;
   let checked = 0;

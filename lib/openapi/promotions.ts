@@ -76,7 +76,7 @@ export function registerPromotions(registry: OpenAPIRegistry) {
     path: "/api/v1/promotions/{id}/evidence",
     summary: "Evidence bundle for auditors (JSON download): request, gates with evidence, decisions, window check, timeline, the promotion's chained audit events",
     request: { params: id },
-    responses: { 200: { description: "The bundle", content: json(z.object({ generatedAt: z.string(), promotion: z.object({ id: z.string(), state: STATE }).passthrough(), gates: z.array(z.object({}).passthrough()), approvals: z.array(z.object({}).passthrough()), window: z.object({}).passthrough(), timeline: z.array(z.object({}).passthrough()), audit: z.array(z.object({ id: z.string(), action: z.string(), hash: z.string(), prevHash: z.string() }).passthrough()) })) }, 401: errorResponses[401], 404: errorResponses[404] },
+    responses: { 200: { description: "The bundle", content: json(z.object({ generatedAt: z.string(), promotion: z.object({ id: z.string(), state: STATE }).passthrough(), gates: z.array(z.object({}).passthrough()), approvals: z.array(z.object({}).passthrough()), window: z.object({}).passthrough(), timeline: z.array(z.object({}).passthrough()), audit: z.array(z.object({ id: z.string(), action: z.string(), seq: z.string().nullable(), hash: z.string().nullable(), prevHash: z.string().nullable() }).passthrough()) })) }, 401: errorResponses[401], 404: errorResponses[404] },
   });
   for (const verb of ["approve", "reject"] as const) {
     registry.registerPath({

@@ -2,7 +2,7 @@
 // missing, so a second run (or a run after people edited the data) changes nothing.
 import type { PrismaClient } from "../../generated/prisma/client";
 import { Prisma } from "../../generated/prisma/client";
-import { eventHash, GENESIS_HASH } from "../../lib/domain/audit-chain";
+import { sealAuditChain } from "../../lib/data/audit/seal-audit-chain";
 import { ENVIRONMENTS, MATRIX, ORG_TIME_ZONE, POLICIES, SECRET_SPECS, SERVICES, USERS, configFor } from "./world";
 import { deploymentHistory, promotionSeeds, prng } from "./history";
 
@@ -245,12 +245,9 @@ function hexId(s: string): string {
 }
 
 async function seedAuditEvent(prisma: PrismaClient, actorId: string, created: number) {
-  await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`select pg_advisory_xact_lock(727274002)`;
-    const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const [{ id, now }] = await tx.$queryRaw<{ id: bigint; now: Date }[]>`select nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) as id, date_trunc('milliseconds', clock_timestamp()) as now`;
-    const event = { id, createdAt: now, actorId: null, actorLabel: "seed", action: "seed.applied", targetType: "organisation", targetId: "1", environmentId: null, before: null, after: { created, by: actorId }, requestId: null, ip: null };
-    await tx.auditEvent.create({ data: { ...event, before: Prisma.DbNull, after: event.after, prevHash, hash: eventHash(prevHash, event) } });
+  await prisma.auditEvent.create({
+    data: { actorId: null, actorLabel: "seed", action: "seed.applied", targetType: "organisation", targetId: "1", environmentId: null, before: Prisma.DbNull, after: { created, by: actorId } },
+    select: { id: true },
   });
+  await sealAuditChain(prisma, { wait: true });
 }

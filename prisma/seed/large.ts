@@ -11,6 +11,7 @@
 // skipped when its last row already exists, so a second run does nothing.
 import type { PrismaClient } from "../../generated/prisma/client";
 import { eventHash, GENESIS_HASH } from "../../lib/domain/audit-chain";
+import { CHAIN_LOCK } from "../../lib/data/audit/seal-audit-chain";
 
 export interface LargeSeedOptions {
   /** Deployments to generate (default 1,000,000). */
@@ -37,7 +38,6 @@ export interface LargeSeedResult {
 }
 
 const DEFAULTS = { deployments: 1_000_000, secrets: 5_000, services: 200, configKeys: 500, auditEvents: 100_000, users: 300 };
-const CHAIN_LOCK = 727_274_002;
 const AUDIT_BATCH = 5_000;
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -274,8 +274,10 @@ const ACTIONS = [
  */
 async function appendAuditEvents(t: Tx, count: number, now: Date, envIds: string[], users: number): Promise<number> {
   await t.$executeRawUnsafe(`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
-  const [last] = await t.$queryRawUnsafe<{ hash: string }[]>(`select hash from "AuditEvent" order by id desc limit 1`);
+  // The sealer's lock is held: append sealed events after the chain's head (seal-audit-chain.ts).
+  const [last] = await t.$queryRawUnsafe<{ hash: string; seq: string }[]>(`select hash, seq::text as seq from "AuditEvent" where seq is not null order by seq desc limit 1`);
   let prev = last?.hash ?? GENESIS_HASH;
+  const headSeq = BigInt(last?.seq ?? 0);
   const ids = (
     await t.$queryRawUnsafe<{ id: string }[]>(`select nextval(pg_get_serial_sequence('"AuditEvent"', 'id'))::text as id from generate_series(1, $1::int)`, count)
   )
@@ -287,10 +289,10 @@ async function appendAuditEvents(t: Tx, count: number, now: Date, envIds: string
   const flush = async () => {
     if (!batch.length) return;
     await t.$executeRawUnsafe(
-      `insert into "AuditEvent" (id, "createdAt", "actorId", "actorLabel", action, "targetType", "targetId", "environmentId", before, after, "requestId", ip, "prevHash", hash)
-       select id, "createdAt", "actorId", "actorLabel", action, "targetType", "targetId", "environmentId", before, after, "requestId", ip, "prevHash", hash
+      `insert into "AuditEvent" (id, "createdAt", "actorId", "actorLabel", action, "targetType", "targetId", "environmentId", before, after, "requestId", ip, seq, "prevHash", hash)
+       select id, "createdAt", "actorId", "actorLabel", action, "targetType", "targetId", "environmentId", before, after, "requestId", ip, seq, "prevHash", hash
        from jsonb_to_recordset($1::jsonb) as x(id bigint, "createdAt" timestamptz, "actorId" text, "actorLabel" text, action text, "targetType" text,
-                                               "targetId" text, "environmentId" text, before jsonb, after jsonb, "requestId" text, ip text, "prevHash" text, hash text)`,
+                                               "targetId" text, "environmentId" text, before jsonb, after jsonb, "requestId" text, ip text, seq bigint, "prevHash" text, hash text)`,
       JSON.stringify(batch),
     );
     batch = [];
@@ -314,7 +316,7 @@ async function appendAuditEvents(t: Tx, count: number, now: Date, envIds: string
       ip: marker ? null : `10.${k % 3}.${(k >> 8) % 256}.${k % 256}`,
     };
     const hash = eventHash(prev, event);
-    batch.push({ ...event, id: String(event.id), createdAt: event.createdAt.toISOString(), prevHash: prev, hash });
+    batch.push({ ...event, id: String(event.id), createdAt: event.createdAt.toISOString(), seq: String(headSeq + BigInt(k + 1)), prevHash: prev, hash });
     prev = hash;
     if (batch.length >= AUDIT_BATCH) await flush();
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
+import { sealAuditChain } from "./seal-audit-chain";
 import { AppError } from "@/lib/errors";
 import { hasRole, type Principal } from "@/lib/authz";
 import type { TAuditFilter } from "@/lib/validations/audit";
@@ -35,6 +36,7 @@ const SELECT = {
   after: true,
   requestId: true,
   ip: true,
+  seq: true,
   hash: true,
 } as const;
 
@@ -46,7 +48,7 @@ export async function listAuditEvents(principal: Principal, filter: TAuditFilter
   const envs = await db().environment.findMany({ select: { id: true, slug: true } });
   const slug = new Map(envs.map((e) => [e.id, e.slug]));
   return {
-    events: page.map((e) => ({ ...e, id: e.id.toString(), environment: e.environmentId ? (slug.get(e.environmentId) ?? null) : null })),
+    events: page.map((e) => ({ ...e, id: e.id.toString(), seq: e.seq?.toString() ?? null, environment: e.environmentId ? (slug.get(e.environmentId) ?? null) : null })),
     nextCursor: rows.length > filter.limit ? page[page.length - 1].id.toString() : null,
   };
 }
@@ -55,6 +57,9 @@ export type AuditEventDto = Awaited<ReturnType<typeof listAuditEvents>>["events"
 
 /** Every matching event, in batches, for export. */
 export async function* exportAuditEvents(principal: Principal, filter: TAuditFilter): AsyncGenerator<AuditEventDto[]> {
+  assertMayAudit(principal);
+  // Seal first, so an export carries every committed event's chain position and hash.
+  await sealAuditChain(db(), { wait: true });
   let cursor = filter.cursor;
   for (;;) {
     const { events, nextCursor } = await listAuditEvents(principal, { ...filter, cursor, limit: 500 });

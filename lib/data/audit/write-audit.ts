@@ -1,10 +1,11 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/authz";
-import { eventHash, GENESIS_HASH, redactSnapshot } from "@/lib/domain/audit-chain";
+import { redactSnapshot } from "@/lib/domain/audit-chain";
 import { requestMeta } from "@/lib/request-context";
+import { requestSeal } from "./audit-sealer";
 
-export const CHAIN_LOCK = 727_274_002;
+export { CHAIN_LOCK } from "./seal-audit-chain";
 
 export interface AuditInput {
   actor: Pick<Principal, "userId" | "email"> | { userId: null; email: string };
@@ -16,11 +17,9 @@ export interface AuditInput {
   after?: unknown;
 }
 
-/** The chained fields of one event (secret-looking fields redacted), as both writers store them. */
-export function auditEventFields(input: AuditInput, meta: { requestId: string | null; ip: string | null }, id: bigint, now: Date) {
+/** The stored fields of one event (secret-looking fields redacted), as both writers store them. */
+export function auditEventFields(input: AuditInput, meta: { requestId: string | null; ip: string | null }) {
   return {
-    id,
-    createdAt: now,
     actorId: input.actor.userId,
     actorLabel: input.actor.email,
     action: input.action,
@@ -35,29 +34,17 @@ export function auditEventFields(input: AuditInput, meta: { requestId: string | 
 }
 
 /**
- * Writes one audit event inside the caller's transaction, chained to the previous
- * one. The advisory lock serialises writers so the chain has no forks; if this
- * insert fails, the caller's change rolls back with it.
+ * Writes one audit event inside the caller's transaction: if this insert fails, the
+ * caller's change rolls back with it. The event is chained (position, previous hash,
+ * hash) by the sealer once the transaction has committed (seal-audit-chain.ts), so
+ * concurrent writers never queue behind one another.
  */
 export async function writeAudit(tx: Tx, input: AuditInput): Promise<void> {
-  const meta = await requestMeta();
-  await tx.$executeRaw`select pg_advisory_xact_lock(${CHAIN_LOCK})`;
-  // The chain head, the new id and the time in one round trip, after the lock (so the
-  // read sees the previous writer's commit). Ids are drawn under the lock: id order is chain order.
-  const [{ prev, id, now }] = await tx.$queryRaw<{ prev: string | null; id: bigint; now: Date }[]>`
-    select (select hash from "AuditEvent" order by id desc limit 1) as prev,
-           nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) as id,
-           date_trunc('milliseconds', clock_timestamp()) as now`;
-  const prevHash = prev ?? GENESIS_HASH;
-  const event = auditEventFields(input, meta, id, now);
-  const hash = eventHash(prevHash, event);
-  await tx.auditEvent.create({
-    data: {
-      ...event,
-      before: event.before === null ? undefined : (event.before as object),
-      after: event.after === null ? undefined : (event.after as object),
-      prevHash,
-      hash,
-    },
-  });
+  const event = auditEventFields(input, await requestMeta());
+  await tx.$executeRaw`
+    insert into "AuditEvent" ("createdAt", "actorId", "actorLabel", action, "targetType", "targetId", "environmentId", before, after, "requestId", ip)
+    values (date_trunc('milliseconds', clock_timestamp()), ${event.actorId}, ${event.actorLabel}, ${event.action}, ${event.targetType}, ${event.targetId},
+            ${event.environmentId}, ${event.before === null ? null : JSON.stringify(event.before)}::jsonb, ${event.after === null ? null : JSON.stringify(event.after)}::jsonb,
+            ${event.requestId}, ${event.ip})`;
+  requestSeal();
 }

@@ -14,7 +14,7 @@ describe("getEvidence", () => {
     expect(e.approvals).toEqual([expect.objectContaining({ decision: "approve", comment: "fine" })]);
     expect(e.window.policy).toBe("Mon–Thu 10:00–14:00 Europe/London");
     expect(e.audit.map((a) => a.action)).toEqual(["promotion.request", "promotion.start_checks", "promotion.gate.report", "promotion.gates_passed", "promotion.approve_final"]);
-    expect(e.audit.every((a) => a.hash.length === 64)).toBe(true);
+    expect(e.audit.every((a) => a.hash?.length === 64 && a.seq !== null)).toBe(true);
     await expect(getEvidence(await principalFor("exec@example.com"), id)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

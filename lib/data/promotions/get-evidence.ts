@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Principal } from "@/lib/authz";
 import { getPromotion } from "./get-promotion";
+import { sealAuditChain } from "@/lib/data/audit/seal-audit-chain";
 
 /**
  * The evidence bundle for auditors: the request, gates with evidence, decisions,
@@ -10,11 +11,13 @@ import { getPromotion } from "./get-promotion";
  */
 export async function getEvidence(principal: Principal, id: string, now = new Date()) {
   const p = await getPromotion(principal, id, now);
+  // Seal first, so the bundle carries every committed event's chain position and hash.
+  await sealAuditChain(db(), { wait: true });
   const audit = await db().auditEvent.findMany({
     where: { targetType: "promotion", targetId: id },
     orderBy: { id: "asc" },
     take: 1000,
-    select: { id: true, createdAt: true, actorLabel: true, action: true, before: true, after: true, requestId: true, prevHash: true, hash: true },
+    select: { id: true, createdAt: true, actorLabel: true, action: true, before: true, after: true, requestId: true, seq: true, prevHash: true, hash: true },
   });
   const windowGate = p.gates.find((g) => g.gate === "window");
   return {
@@ -45,7 +48,7 @@ export async function getEvidence(principal: Principal, id: string, now = new Da
       checkedAtDeploy: windowGate ? { status: windowGate.status, detail: windowGate.detail } : p.kind === "hotfix" ? { status: "skipped", detail: "hotfix" } : null,
     },
     timeline: p.timeline.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
-    audit: audit.map((a) => ({ ...a, id: a.id.toString(), createdAt: a.createdAt.toISOString() })),
+    audit: audit.map((a) => ({ ...a, id: a.id.toString(), seq: a.seq?.toString() ?? null, createdAt: a.createdAt.toISOString() })),
   };
 }
 

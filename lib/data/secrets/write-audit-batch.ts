@@ -1,33 +1,25 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { auditEventFields, CHAIN_LOCK, type AuditInput } from "@/lib/data/audit/write-audit";
-import { eventHash, GENESIS_HASH } from "@/lib/domain/audit-chain";
+import { auditEventFields, type AuditInput } from "@/lib/data/audit/write-audit";
+import { requestSeal } from "@/lib/data/audit/audit-sealer";
 import { requestMeta } from "@/lib/request-context";
 
 /**
- * Many audit events in one go inside the caller's transaction, chained exactly as
- * `writeAudit` chains one (same lock, same hash), but with one read of the chain's tip,
- * one sequence call and one insert per chunk (rows as one JSON parameter): a sync of thousands of secrets audits each change
- * without thousands of round trips.
+ * Many audit events in one go inside the caller's transaction (one insert per chunk, the
+ * rows as one JSON parameter): a sync of thousands of secrets audits each change without
+ * thousands of round trips. The sealer chains them after the commit, in id order.
  */
 export async function writeAuditBatch(tx: Tx, inputs: AuditInput[], chunkSize = 1_000): Promise<void> {
   if (inputs.length === 0) return;
   const meta = await requestMeta();
-  await tx.$executeRaw`select pg_advisory_xact_lock(${CHAIN_LOCK})`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const ids = await tx.$queryRaw<{ id: bigint }[]>`select nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) as id from generate_series(1, ${inputs.length}::int)`;
-  const [{ now }] = await tx.$queryRaw<{ now: Date }[]>`select date_trunc('milliseconds', clock_timestamp()) as now`;
-  const sortedIds = ids.map((r) => r.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const rows = inputs.map((input, i) => {
-    const event = auditEventFields(input, meta, sortedIds[i], now);
-    const hash = eventHash(prevHash, event);
-    const row = { ...event, before: event.before === null ? undefined : (event.before as object), after: event.after === null ? undefined : (event.after as object), prevHash, hash };
-    prevHash = hash;
-    return row;
-  });
+  const rows = inputs.map((input) => auditEventFields(input, meta));
   for (let i = 0; i < rows.length; i += chunkSize) {
-    const chunk = rows.slice(i, i + chunkSize).map((r) => ({ ...r, id: r.id.toString(), before: r.before ?? null, after: r.after ?? null }));
-    await tx.$executeRaw`insert into "AuditEvent" select * from json_populate_recordset(null::"AuditEvent", ${JSON.stringify(chunk)}::json)`;
+    await tx.$executeRaw`
+      insert into "AuditEvent" ("createdAt", "actorId", "actorLabel", action, "targetType", "targetId", "environmentId", before, after, "requestId", ip)
+      select date_trunc('milliseconds', clock_timestamp()), x."actorId", x."actorLabel", x.action, x."targetType", x."targetId", x."environmentId", x.before, x.after, x."requestId", x.ip
+      from rows from (jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + chunkSize))}::jsonb) as ("actorId" text, "actorLabel" text, action text, "targetType" text,
+           "targetId" text, "environmentId" text, before jsonb, after jsonb, "requestId" text, ip text)) with ordinality as x
+      order by x.ordinality`;
   }
+  requestSeal();
 }

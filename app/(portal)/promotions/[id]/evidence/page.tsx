@@ -51,7 +51,7 @@ export default async function EvidencePage({ params }: { params: Promise<{ id: s
           <thead><tr><th className={cell}>#</th><th className={cell}>At</th><th className={cell}>Actor</th><th className={cell}>Action</th><th className={cell}>Hash</th></tr></thead>
           <tbody>
             {e.audit.map((a) => (
-              <tr key={a.id}><td className={cell}>{a.id}</td><td className={cell}>{a.createdAt}</td><td className={cell}>{a.actorLabel}</td><td className={cell}>{a.action}</td><td className={cell}>{a.hash.slice(0, 16)}…</td></tr>
+              <tr key={a.id}><td className={cell}>{a.id}</td><td className={cell}>{a.createdAt}</td><td className={cell}>{a.actorLabel}</td><td className={cell}>{a.action}</td><td className={cell}>{a.hash ? `${a.hash.slice(0, 16)}…` : "sealing…"}</td></tr>
             ))}
           </tbody>
         </table>

@@ -4,7 +4,7 @@ import { ZAuditFilterSchema } from "@/lib/validations/audit";
 import type { Principal } from "@/lib/authz";
 import { z } from "zod";
 
-const COLUMNS = ["id", "createdAt", "actorLabel", "action", "targetType", "targetId", "environment", "requestId", "ip", "before", "after", "hash"] as const;
+const COLUMNS = ["id", "createdAt", "actorLabel", "action", "targetType", "targetId", "environment", "requestId", "ip", "before", "after", "seq", "hash"] as const;
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? "" : v instanceof Date ? v.toISOString() : typeof v === "object" ? JSON.stringify(v) : String(v);
