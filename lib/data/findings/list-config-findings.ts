@@ -6,32 +6,37 @@ import { computeFindings, intendedKey, SEVERITIES, type Finding, type Severity }
 import type { LayerEntry } from "@/lib/domain/precedence";
 
 interface Computed {
-  fingerprint: string;
-  at: number;
+  generation: bigint;
   findings: Finding[];
   envIdBySlug: Map<string, string>;
 }
 
-// Findings depend only on config data, not on who asks: computed once per data state
-// (fingerprint) and filtered per principal, so the overview does not reload every
-// config row on every render. A short TTL bounds staleness from changes the
-// fingerprint cannot see (e.g. a value edited and edited back in the same millisecond).
-const TTL_MS = 30_000;
-let memo: Computed | null = null;
+// Findings depend only on config data, not on who asks: computed once per data state and
+// filtered per principal, so the overview does not reload every config row on every
+// render. The data state is the ConfigGeneration counter, bumped by statement triggers
+// in the same transaction as any change to config entries, intended differences,
+// environments, services or the precedence setting (migration 20261125222334): one
+// primary-key read per request tells whether the cached findings are current.
+// Concurrent requests after a change share one recomputation.
+const cache: { memo: Computed | null; inflight: { generation: bigint; promise: Promise<Computed> } | null } = { memo: null, inflight: null };
 
-async function fingerprint(): Promise<string> {
-  const [[cfg], [intended], precedence, envs] = await Promise.all([
-    db().$queryRaw<{ n: bigint; at: Date | null }[]>`select count(*) as n, max("updatedAt") as at from "ConfigEntry"`,
-    db().$queryRaw<{ n: bigint; at: Date | null }[]>`select count(*) as n, max("createdAt") as at from "IntendedDifference"`,
-    getPrecedence(),
-    db().environment.findMany({ select: { slug: true, position: true, secretPrefix: true }, orderBy: { position: "asc" } }),
-  ]);
-  return [cfg.n, cfg.at?.toISOString(), intended.n, intended.at?.toISOString(), precedence.join(","), envs.map((e) => `${e.slug}:${e.position}:${e.secretPrefix}`).join(",")].join("|");
+async function currentGeneration(): Promise<bigint> {
+  const row = await db().configGeneration.findUnique({ where: { id: 1 }, select: { n: true } });
+  return row?.n ?? BigInt(-1);
 }
 
 async function computeAll(): Promise<Computed> {
-  const fp = await fingerprint();
-  if (memo && memo.fingerprint === fp && Date.now() - memo.at < TTL_MS) return memo;
+  const generation = await currentGeneration();
+  if (cache.memo && cache.memo.generation === generation) return cache.memo;
+  if (cache.inflight && cache.inflight.generation === generation) return cache.inflight.promise;
+  const promise = recompute(generation).finally(() => {
+    if (cache.inflight?.promise === promise) cache.inflight = null;
+  });
+  cache.inflight = { generation, promise };
+  return promise;
+}
+
+async function recompute(generation: bigint): Promise<Computed> {
   const [environments, precedence, services, entries, intended] = await Promise.all([
     db().environment.findMany({ select: { id: true, slug: true, name: true, position: true, secretPrefix: true }, orderBy: { position: "asc" } }),
     getPrecedence(),
@@ -53,8 +58,10 @@ async function computeAll(): Promise<Computed> {
     precedence,
     intended: new Set(intended.filter((i) => serviceSlug.has(i.serviceId)).map((i) => intendedKey(serviceSlug.get(i.serviceId)!, i.key, envSlug.get(i.fromEnvironmentId)!, envSlug.get(i.toEnvironmentId)!))),
   });
-  memo = { fingerprint: fp, at: Date.now(), findings, envIdBySlug: new Map(environments.map((e) => [e.slug, e.id])) };
-  return memo;
+  const computed = { generation, findings, envIdBySlug: new Map(environments.map((e) => [e.slug, e.id])) };
+  // A newer generation may have been computed meanwhile: keep the newest.
+  if (!cache.memo || cache.memo.generation <= generation) cache.memo = computed;
+  return computed;
 }
 
 /**
