@@ -5,6 +5,11 @@ import { requireUser } from "@/lib/auth/session";
 import { createToken } from "@/lib/data/tokens/create-token";
 import { revokeToken } from "@/lib/data/tokens/revoke-token";
 import { ZCreateTokenSchema, ZRevokeTokenSchema } from "@/lib/validations/tokens";
+import { createNotificationEndpoint } from "@/lib/data/notifications/create-endpoint";
+import { updateNotificationEndpoint } from "@/lib/data/notifications/update-endpoint";
+import { deleteNotificationEndpoint } from "@/lib/data/notifications/delete-endpoint";
+import { sendTestNotification } from "@/lib/data/notifications/send-test";
+import { ZEndpointIdSchema, ZNotificationEndpointSchema, ZUpdateNotificationEndpointSchema } from "@/lib/validations/notifications";
 
 export async function createTokenAction(_prev: unknown, form: FormData) {
   return runAction(async () => {
@@ -30,4 +35,48 @@ export async function revokeTokenAction(form: FormData) {
   });
   revalidatePath("/settings");
   return result;
+}
+
+function endpointForm(form: FormData) {
+  return { name: form.get("name") ?? "", url: form.get("url") ?? "", events: form.getAll("events"), enabled: form.get("enabled") ?? undefined };
+}
+
+export async function createEndpointAction(_prev: unknown, form: FormData) {
+  return runAction(async () => {
+    const user = await requireUser();
+    const input = ZNotificationEndpointSchema.parse({ ...endpointForm(form), enabled: form.get("enabled") === "on" });
+    const created = await createNotificationEndpoint(user, input);
+    revalidatePath("/settings");
+    return created;
+  });
+}
+
+export async function updateEndpointAction(_prev: unknown, form: FormData) {
+  return runAction(async () => {
+    const user = await requireUser();
+    const input = ZUpdateNotificationEndpointSchema.parse({ ...endpointForm(form), id: form.get("id"), version: form.get("version") });
+    const updated = await updateNotificationEndpoint(user, input);
+    revalidatePath("/settings");
+    return updated;
+  });
+}
+
+export async function deleteEndpointAction(_prev: unknown, form: FormData) {
+  return runAction(async () => {
+    const user = await requireUser();
+    const { id } = ZEndpointIdSchema.parse({ id: form.get("id") });
+    const deleted = await deleteNotificationEndpoint(user, id);
+    revalidatePath("/settings");
+    return deleted;
+  });
+}
+
+export async function testEndpointAction(_prev: unknown, form: FormData) {
+  return runAction(async () => {
+    const user = await requireUser();
+    const { id } = ZEndpointIdSchema.parse({ id: form.get("id") });
+    const queued = await sendTestNotification(user, id);
+    revalidatePath("/settings");
+    return queued;
+  });
 }
