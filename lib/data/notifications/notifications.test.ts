@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { principalFor, testDb } from "@/tests/support/db";
 import { WebhookReceiver, type Received } from "@/tests/support/webhook-receiver";
-import { drainNotifications } from "@/lib/integrations/notifications/worker";
+import { drainNotifications, startNotificationWorker, stopNotificationWorker } from "@/lib/integrations/notifications/worker";
 import { guardedMove } from "@/lib/data/promotions/apply-transition";
 import { decidePromotion } from "@/lib/data/promotions/decide-promotion";
 import { requestPromotion } from "@/lib/data/promotions/request-promotion";
@@ -18,6 +18,7 @@ import { listNotificationDeliveries } from "./list-deliveries";
 import { updateNotificationEndpoint } from "./update-endpoint";
 import { deleteNotificationEndpoint } from "./delete-endpoint";
 import { sendTestNotification } from "./send-test";
+import { pruneDeliveries } from "./outbox";
 
 const receiver = new WebhookReceiver();
 const FAST = { retry: { maxAttempts: 5, baseDelayMs: 20 }, timeoutMs: 1_000 };
@@ -240,5 +241,29 @@ describe("delivery", () => {
     expect(receiver.received[0].headers).toMatchObject({ "x-parity-event": "ping", "x-parity-delivery": deliveryId });
     expect(validSignature(created.secret, receiver.received[0])).toBe(true);
     expect(JSON.parse(receiver.received[0].body)).toMatchObject({ event: "ping", promotion: null, actor: { email: "platform@example.com" } });
+  });
+
+  it("the background worker (as instrumentation.ts starts it) sends without being asked", async () => {
+    const created = await endpoint(["promotion.deployed"]);
+    expect(startNotificationWorker({ ...FAST, pollMs: 50 })).toBe(true);
+    expect(startNotificationWorker({ ...FAST, pollMs: 50 })).toBe(false); // one per process
+    try {
+      receiver.answer("/hook", 503);
+      await sendTestNotification(await principalFor("platform@example.com"), created.id);
+      await expect.poll(() => testDb.notificationDelivery.findFirst({ where: { endpointId: created.id }, select: { status: true, attempts: true } }), { timeout: 10_000 }).toEqual({ status: "delivered", attempts: 2 });
+      expect(receiver.received).toHaveLength(2);
+    } finally {
+      await stopNotificationWorker();
+    }
+  });
+
+  it("finished deliveries older than 30 days are forgotten; pending ones are kept", async () => {
+    const created = await endpoint(["promotion.deployed"]);
+    const old = new Date(Date.now() - 31 * 86_400_000);
+    await testDb.notificationDelivery.createMany({
+      data: (["delivered", "failed", "pending"] as const).map((status) => ({ endpointId: created.id, event: "ping", body: "{}", status, createdAt: old, nextAttemptAt: new Date(Date.now() + 3_600_000) })),
+    });
+    expect(await pruneDeliveries()).toBe(2);
+    expect(await testDb.notificationDelivery.findMany({ where: { endpointId: created.id }, select: { status: true } })).toEqual([{ status: "pending" }]);
   });
 });

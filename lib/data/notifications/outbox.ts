@@ -63,3 +63,9 @@ export async function nextDueAt(): Promise<Date | null> {
   const row = await db().notificationDelivery.findFirst({ where: { status: "pending" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
   return row?.nextAttemptAt ?? null;
 }
+
+/** Forgets finished deliveries older than `days` (the worker calls this about hourly); pending ones are kept. */
+export async function pruneDeliveries(days = 30, now = new Date()): Promise<number> {
+  const r = await db().notificationDelivery.deleteMany({ where: { status: { in: ["delivered", "failed"] }, createdAt: { lt: new Date(now.getTime() - days * 86_400_000) } } });
+  return r.count;
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { afterFailure, DEFAULT_RETRY, isRetryable, type RetryPolicy } from "@/lib/domain/notifications";
-import { claimDueDeliveries, recordAttempt, type AttemptOutcome, type ClaimedDelivery } from "@/lib/data/notifications/outbox";
+import { claimDueDeliveries, pruneDeliveries, recordAttempt, type AttemptOutcome, type ClaimedDelivery } from "@/lib/data/notifications/outbox";
 import { deliverOnce } from "./deliver";
 
 export interface WorkerOptions {
@@ -14,6 +14,7 @@ export interface WorkerOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 5_000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 async function attempt(d: ClaimedDelivery, retry: RetryPolicy, timeoutMs: number): Promise<AttemptOutcome["kind"]> {
   let outcome: AttemptOutcome;
@@ -51,7 +52,8 @@ const state = globalThis as unknown as { __parityNotifications?: { timer: NodeJS
 /**
  * Polls the outbox every `pollMs` (NOTIFICATIONS_POLL_MS, default 2 s; 0 = off) and
  * sends what is due; a full batch is followed at once by the next. Safe with several
- * app instances: claims skip rows another instance holds.
+ * app instances: claims skip rows another instance holds. About hourly it forgets
+ * finished deliveries older than 30 days.
  */
 export function startNotificationWorker(options: WorkerOptions & { pollMs?: number } = {}): boolean {
   const pollMs = options.pollMs ?? env.NOTIFICATIONS_POLL_MS;
@@ -59,8 +61,13 @@ export function startNotificationWorker(options: WorkerOptions & { pollMs?: numb
   const s = { timer: null as NodeJS.Timeout | null, stopped: false, running: null as Promise<void> | null };
   state.__parityNotifications = s;
   const batch = options.batch ?? 20;
+  let prunedAt = 0;
   const tick = async () => {
     try {
+      if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+        prunedAt = Date.now();
+        await pruneDeliveries();
+      }
       for (let i = 0; i < 50 && !s.stopped; i++) {
         const r = await drainNotifications({ ...options, batch });
         if (r.delivered + r.retry + r.failed < batch) break;
