@@ -4,6 +4,7 @@ import { getServerSession } from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type z } from "zod";
 import { AppError, toErrorBody } from "@/lib/errors";
+import { NUL_MESSAGE, nulPath } from "@/lib/domain/storable";
 import { log } from "@/lib/log";
 import { authOptions } from "@/lib/auth/options";
 import { authenticateToken } from "@/lib/data/tokens/authenticate-token";
@@ -51,11 +52,20 @@ export async function readJson(req: NextRequest, maxBytes = 1_000_000): Promise<
   const text = await req.text();
   if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes.`);
   if (!text) return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The body is not valid JSON.");
   }
+  rejectNul(body);
+  return body;
+}
+
+/** A NUL anywhere (valid JSON "\u0000", a decoded %00) is a field error, not a database error. */
+function rejectNul(value: unknown): void {
+  const at = nulPath(value);
+  if (at !== null) throw new AppError("UNPROCESSABLE", "The request has invalid fields.", { [at || "_"]: [NUL_MESSAGE] });
 }
 
 export function errorResponse(error: unknown, requestId: string): NextResponse {
@@ -72,7 +82,10 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, option
     try {
       const principal = options.auth === false ? null : await principalFor(req);
       if (options.auth !== false && !principal) throw new AppError("UNAUTHENTICATED", "A valid bearer token or session is required.");
-      const result = await handler({ req, params: await ctx.params, requestId, principal: principal as Principal });
+      const params = await ctx.params;
+      rejectNul(params);
+      rejectNul(Object.fromEntries(req.nextUrl.searchParams));
+      const result = await handler({ req, params, requestId, principal: principal as Principal });
       const res = result instanceof Response ? result : NextResponse.json(result);
       res.headers.set("x-request-id", requestId);
       log.info({ requestId, method: req.method, path: req.nextUrl.pathname, status: res.status, ms: Date.now() - started }, "api");

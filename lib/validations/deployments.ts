@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { DEPLOYMENT_STATUSES } from "@/lib/domain/deployment-status";
+import { DATE_RANGE_MESSAGE, isStorableDate } from "@/lib/domain/storable";
 
 export const ZDeploymentStatus = z.enum(DEPLOYMENT_STATUSES as ["queued", "in_progress", "succeeded", "failed", "rolled_back"]);
 export const ZDeploymentStrategy = z.enum(["canary", "blue_green", "rolling"]);
 
 const slug = z.string().trim().min(1, "Required").max(100).regex(/^[a-z0-9][a-z0-9-]*$/, "A slug: lower-case letters, digits and dashes");
-const isoDate = z.iso.datetime({ offset: true, message: "An ISO 8601 date-time, e.g. 2026-11-25T10:00:00Z" });
+const isoDate = z.iso.datetime({ offset: true, message: "An ISO 8601 date-time, e.g. 2026-11-25T10:00:00Z" }).refine((v) => Number.isNaN(Date.parse(v)) || isStorableDate(new Date(v)), DATE_RANGE_MESSAGE);
 
 /** What CI reports when a deployment starts (or is queued). Idempotent by `externalId`. */
 export const ZReportDeploymentSchema = z.object({
@@ -44,8 +45,8 @@ export const ZListDeploymentsSchema = z.object({
   service: z.preprocess(emptyToUndefined, slug.optional()),
   status: z.preprocess(emptyToUndefined, ZDeploymentStatus.optional()),
   person: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
-  from: z.preprocess(emptyToUndefined, z.coerce.date({ message: "A date, e.g. 2026-11-01" }).optional()),
-  to: z.preprocess(emptyToUndefined, z.coerce.date({ message: "A date, e.g. 2026-11-30" }).optional()),
+  from: z.preprocess(emptyToUndefined, z.coerce.date({ message: "A date, e.g. 2026-11-01" }).refine(isStorableDate, DATE_RANGE_MESSAGE).optional()),
+  to: z.preprocess(emptyToUndefined, z.coerce.date({ message: "A date, e.g. 2026-11-30" }).refine(isStorableDate, DATE_RANGE_MESSAGE).optional()),
   cursor: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(50)),
 });

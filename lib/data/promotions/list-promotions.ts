@@ -5,6 +5,7 @@ import { environmentIdsWith, type Principal } from "@/lib/authz";
 import { loadPolicies } from "@/lib/data/policies/load-policy";
 import { OPEN_STATES } from "@/lib/domain/promotion-state";
 import { readiness } from "@/lib/domain/readiness";
+import { isStorableDate } from "@/lib/domain/storable";
 import type { TQueueQuery } from "@/lib/validations/promotions";
 import { promotionWhere } from "./promotion-scope";
 import { waitingOnWhere } from "./waiting-on-where";
@@ -19,7 +20,7 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString()) as [string, string];
     const createdAt = new Date(at);
-    return Number.isNaN(createdAt.getTime()) || typeof id !== "string" ? null : { createdAt, id };
+    return !isStorableDate(createdAt) || typeof id !== "string" || id.includes("\u0000") ? null : { createdAt, id };
   } catch {
     return null;
   }

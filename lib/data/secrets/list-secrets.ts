@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { environmentIdsWith, type Principal } from "@/lib/authz";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
+import { isStorableDate } from "@/lib/domain/storable";
 import { rotationOf, rotationStatusBounds } from "@/lib/domain/rotation";
 import type { Prisma } from "@/generated/prisma/client";
 import type { TSecretListQuery } from "@/lib/validations/secrets";
@@ -45,6 +46,7 @@ function keysetWhere(query: TSecretListQuery): Prisma.SecretWhereInput {
     return desc ? { nextRotationAt: null, id: { lt: c.id } } : { OR: [{ nextRotationAt: null, id: { gt: c.id } }, { nextRotationAt: { not: null } }] };
   }
   const at = new Date(c.k);
+  if (!isStorableDate(at)) throw new AppError("UNPROCESSABLE", "The request has invalid fields.", { cursor: ["Not a cursor from this list"] });
   const after = { OR: [{ nextRotationAt: { [op]: at } }, { nextRotationAt: at, id: { [op]: c.id } }] };
   return desc ? { OR: [after, { nextRotationAt: null }] } : after;
 }

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { nulPath } from "@/lib/domain/storable";
 
 /** An opaque keyset cursor: the sort key of the last row and its id. */
 export interface SecretCursor {
@@ -15,7 +16,8 @@ export function decodeCursor(raw: string): SecretCursor {
     const parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown;
     if (parsed && typeof parsed === "object" && typeof (parsed as SecretCursor).id === "string") {
       const k = (parsed as SecretCursor).k;
-      if (k === null || typeof k === "string") return { k, id: (parsed as SecretCursor).id };
+      const id = (parsed as SecretCursor).id;
+      if ((k === null || typeof k === "string") && nulPath([k, id]) === null) return { k, id };
     }
   } catch {
     // fall through

@@ -2,7 +2,11 @@
 // deployment states map onto Parity's statuses. Pure: no I/O.
 // https://docs.github.com/en/webhooks/webhook-events-and-payloads#deployment
 import { z } from "zod";
+import { isStorableDate } from "@/lib/domain/storable";
 import type { DeploymentStatus, DeploymentStrategy } from "@/generated/prisma/enums";
+
+/** A timestamp Parity can store (GitHub sends ISO 8601). */
+const ZTimestamp = z.string().refine((v) => isStorableDate(new Date(v)), "An ISO 8601 date-time");
 
 const ZRepository = z.object({ name: z.string(), full_name: z.string() });
 
@@ -11,7 +15,7 @@ const ZGithubDeployment = z.object({
   sha: z.string().regex(/^[0-9a-f]{7,64}$/i),
   ref: z.string(),
   environment: z.string().min(1),
-  created_at: z.string(),
+  created_at: ZTimestamp,
   creator: z.object({ login: z.string() }).nullable().optional(),
   description: z.string().nullable().optional(),
   // Free-form JSON a workflow may attach: Parity reads service, version, strategy, change_ticket.
@@ -22,7 +26,7 @@ export type GithubDeployment = z.infer<typeof ZGithubDeployment>;
 const ZDeploymentEvent = z.object({ action: z.string(), deployment: ZGithubDeployment, repository: ZRepository });
 const ZDeploymentStatusEvent = z.object({
   action: z.string(),
-  deployment_status: z.object({ id: z.number().int(), state: z.string(), created_at: z.string(), description: z.string().nullable().optional() }),
+  deployment_status: z.object({ id: z.number().int(), state: z.string(), created_at: ZTimestamp, description: z.string().nullable().optional() }),
   deployment: ZGithubDeployment,
   repository: ZRepository,
 });

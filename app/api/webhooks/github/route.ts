@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { verifySignature } from "@/lib/domain/webhook-signature";
+import { nulPath } from "@/lib/domain/storable";
 import { safeHeaders } from "@/lib/integrations/github/events";
 import { receiveGithubDelivery, recordRejectedDelivery } from "@/lib/data/webhooks/receive-github-delivery";
 
@@ -38,6 +39,11 @@ export async function POST(req: NextRequest) {
   } catch {
     return error(400, "BAD_REQUEST", "The body is not valid JSON (configure the webhook with content type application/json).");
   }
+  const nulAt = nulPath(payload);
+  if (nulAt !== null) return error(400, "BAD_REQUEST", `The payload holds a NUL (\\u0000) character${nulAt ? ` at ${nulAt}` : ""}, which cannot be stored.`);
   const result = await receiveGithubDelivery({ deliveryId, event, headers, payload });
+  // Refusals and failures in the shared error shape; GitHub shows the body in the delivery log.
+  if (result.status === 400) return error(400, "BAD_REQUEST", `Invalid ${event} payload: ${result.detail ?? result.outcome}`);
+  if (result.status === 500) return error(500, "INTERNAL", result.detail ?? "Processing failed; redeliver to retry.");
   return reply(result.status, { outcome: result.outcome, ...(result.detail ? { detail: result.detail } : {}), ...(result.deploymentId ? { deploymentId: result.deploymentId } : {}) });
 }
