@@ -32,7 +32,7 @@ const PAGES: Record<string, (email: string) => boolean> = {
 
 async function fingerprint(): Promise<string> {
   return withDb(async (c) => {
-    const tables = ["Environment", "AccessGrant", "UserRole", "User", "ConfigEntry", "Secret", "Deployment", "Promotion", "Gate", "Approval", "Policy", "ApiToken", "IntendedDifference", "FreezePeriod", "OrgSetting"];
+    const tables = ["Environment", "AccessGrant", "UserRole", "User", "ConfigEntry", "Secret", "Deployment", "Promotion", "Gate", "Approval", "Policy", "ApiToken", "IntendedDifference", "FreezePeriod", "OrgSetting", "NotificationEndpoint", "NotificationDelivery"];
     const parts: string[] = [];
     // Signing in and browsing updates the person's own "last seen" (not a change they make): leave it out.
     const source: Record<string, string> = { User: `(select id, email, name, active from "User")`, ApiToken: `(select id, name, scopes, "revokedAt", "expiresAt", "userId" from "ApiToken")` };
