@@ -24,6 +24,7 @@ export function ActionForm({
   success,
   label,
   className,
+  after,
 }: {
   action: Action;
   hidden: Record<string, string>;
@@ -32,6 +33,8 @@ export function ActionForm({
   success: string;
   label: string;
   className?: string;
+  /** Shown after the submit buttons (e.g. a way back out of a confirmation). */
+  after?: React.ReactNode;
 }) {
   const [state, run, pending] = useActionState(action, null);
   const fields = state && !state.ok ? (state.error.fields ?? {}) : {};
@@ -56,6 +59,7 @@ export function ActionForm({
             {b.label}
           </button>
         ))}
+        {after}
         <span role="status" className="text-sm">
           {state?.ok ? <span className="text-emerald-700 dark:text-emerald-300">{success}</span> : state ? <span className="text-rose-700 dark:text-rose-300">{state.error.message}</span> : null}
         </span>

@@ -101,20 +101,28 @@ export function RollBackForm({ id, target }: { id: string; target: string }) {
     );
   }
   return (
-    <ActionForm action={rollBackAction} hidden={{ id }} label="Roll back this promotion" success="Rolled back." buttons={[{ label: "Confirm roll back", tone: "danger" }]}>
+    <ActionForm
+      action={rollBackAction}
+      hidden={{ id }}
+      label="Roll back this promotion"
+      success="Rolled back."
+      buttons={[{ label: "Confirm roll back", tone: "danger" }]}
+      after={
+        <button type="button" className={buttonClass("plain")} onClick={() => setOpen(false)}>
+          Keep it
+        </button>
+      }
+    >
       {(fields) => (
         <>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            Records that this version was rolled back in {target}: the promotion ends as rolled back, its deploy is marked rolled back, and subscribers are notified. It cannot be undone.
+            <strong className="font-semibold">Roll back?</strong> This records that the version was rolled back in {target}: the promotion ends as rolled back, its deploy is marked rolled back, and subscribers are notified. It cannot be undone.
           </p>
           <label className="block text-sm font-medium">
             Reason for the rollback
             <textarea name="reason" required minLength={5} maxLength={2000} rows={2} aria-invalid={fields.reason ? true : undefined} aria-describedby={fields.reason ? "reason-error" : undefined} className={inputClass} />
             <FieldError name="reason" fields={fields} />
           </label>
-          <button type="button" className={buttonClass("plain")} onClick={() => setOpen(false)}>
-            Keep it
-          </button>
         </>
       )}
     </ActionForm>

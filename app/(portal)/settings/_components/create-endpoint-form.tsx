@@ -23,6 +23,7 @@ export function CreateEndpointForm() {
           </div>
         </div>
       ) : null}
+      <h3 className="mb-3 text-sm font-semibold">Add a webhook</h3>
       {state && !state.ok ? <p role="alert" className="mb-3 text-sm text-rose-700 dark:text-rose-300">{state.error.message}</p> : null}
       {/* Submitted by hand so what was typed survives field errors; a new key clears it after a success. */}
       <form
