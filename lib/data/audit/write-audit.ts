@@ -43,7 +43,7 @@ export async function writeAudit(tx: Tx, input: AuditInput): Promise<void> {
   const event = auditEventFields(input, await requestMeta());
   await tx.$executeRaw`
     insert into "AuditEvent" ("createdAt", "actorId", "actorLabel", action, "targetType", "targetId", "environmentId", before, after, "requestId", ip)
-    values (date_trunc('milliseconds', clock_timestamp()), ${event.actorId}, ${event.actorLabel}, ${event.action}, ${event.targetType}, ${event.targetId},
+    values (date_trunc('milliseconds', clock_timestamp() at time zone 'UTC'), ${event.actorId}, ${event.actorLabel}, ${event.action}, ${event.targetType}, ${event.targetId},
             ${event.environmentId}, ${event.before === null ? null : JSON.stringify(event.before)}::jsonb, ${event.after === null ? null : JSON.stringify(event.after)}::jsonb,
             ${event.requestId}, ${event.ip})`;
   requestSeal();

@@ -46,30 +46,33 @@ export async function loadPolicies(client: Db | Tx, environmentIds: string[], no
     client.policy.findMany({ where: { environmentId: { in: ids } } }),
     client.freezePeriod.findMany({ where: { environmentId: { in: ids }, endsAt: { gt: now } }, select: { environmentId: true, startsAt: true, endsAt: true, reason: true }, orderBy: { startsAt: "asc" } }),
   ]);
-  const out = new Map<string, LoadedPolicy>();
-  for (const id of ids) {
-    const row = rows.find((r) => r.environmentId === id);
-    const p = row ?? FALLBACK;
-    out.set(id, {
-      environmentId: id,
-      exists: Boolean(row),
-      version: p.version,
-      rules: {
-        approverRoles: p.approverRoles,
-        approvalsRequired: p.approvalsRequired,
-        allowSelfApproval: p.allowSelfApproval,
-        autoApprove: p.autoApprove,
-        hotfixAllowed: p.hotfixAllowed,
-        hotfixApproverRoles: p.hotfixApproverRoles,
-        hotfixApprovalsRequired: p.hotfixApprovalsRequired,
-      },
-      window: { days: p.windowDays, start: p.windowStart, end: p.windowEnd, timeZone: p.windowTimeZone, freezes: freezes.filter((f) => f.environmentId === id) },
-      requiredGates: p.requiredGates,
-      hotfixRequiredGates: p.hotfixRequiredGates,
-      expireAfterHours: p.expireAfterHours,
-    });
-  }
-  return out;
+  return new Map(ids.map((id) => [id, toLoadedPolicy(id, rows.find((r) => r.environmentId === id) ?? null, freezes.filter((f) => f.environmentId === id))]));
+}
+
+type PolicyRow = typeof FALLBACK & { environmentId: string };
+type FreezeRow = { startsAt: Date; endsAt: Date; reason: string };
+
+/** A policy row (or none: the safe default) and its environment's freezes that have not ended, as the domain reads them. */
+export function toLoadedPolicy(environmentId: string, row: PolicyRow | null, freezes: FreezeRow[]): LoadedPolicy {
+  const p = row ?? FALLBACK;
+  return {
+    environmentId,
+    exists: Boolean(row),
+    version: p.version,
+    rules: {
+      approverRoles: p.approverRoles,
+      approvalsRequired: p.approvalsRequired,
+      allowSelfApproval: p.allowSelfApproval,
+      autoApprove: p.autoApprove,
+      hotfixAllowed: p.hotfixAllowed,
+      hotfixApproverRoles: p.hotfixApproverRoles,
+      hotfixApprovalsRequired: p.hotfixApprovalsRequired,
+    },
+    window: { days: p.windowDays, start: p.windowStart, end: p.windowEnd, timeZone: p.windowTimeZone, freezes: freezes.map((f) => ({ startsAt: f.startsAt, endsAt: f.endsAt, reason: f.reason })) },
+    requiredGates: p.requiredGates,
+    hotfixRequiredGates: p.hotfixRequiredGates,
+    expireAfterHours: p.expireAfterHours,
+  };
 }
 
 export async function loadPolicy(client: Db | Tx, environmentId: string, now = new Date()): Promise<LoadedPolicy> {

@@ -16,7 +16,7 @@ export async function writeAuditBatch(tx: Tx, inputs: AuditInput[], chunkSize = 
   for (let i = 0; i < rows.length; i += chunkSize) {
     await tx.$executeRaw`
       insert into "AuditEvent" ("createdAt", "actorId", "actorLabel", action, "targetType", "targetId", "environmentId", before, after, "requestId", ip)
-      select date_trunc('milliseconds', clock_timestamp()), x."actorId", x."actorLabel", x.action, x."targetType", x."targetId", x."environmentId", x.before, x.after, x."requestId", x.ip
+      select date_trunc('milliseconds', clock_timestamp() at time zone 'UTC'), x."actorId", x."actorLabel", x.action, x."targetType", x."targetId", x."environmentId", x.before, x.after, x."requestId", x.ip
       from rows from (jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + chunkSize))}::jsonb) as ("actorId" text, "actorLabel" text, action text, "targetType" text,
            "targetId" text, "environmentId" text, before jsonb, after jsonb, "requestId" text, ip text)) with ordinality as x
       order by x.ordinality`;
