@@ -15,7 +15,7 @@ describe("audit chain sealer", () => {
   it("chains concurrent writers without making them wait, in commit order, with no fork", async () => {
     const qa = await principalFor("qa@example.com");
     const before = await testDb.auditEvent.count();
-    // A slow transaction draws an id first but commits last; 30 others commit around it.
+    // A slow transaction draws an id first but commits last; 12 others commit around it.
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const slow = testDb.$transaction(async (tx) => {
@@ -23,13 +23,13 @@ describe("audit chain sealer", () => {
       await gate;
     });
     await new Promise((r) => setTimeout(r, 50));
-    await Promise.all(Array.from({ length: 30 }, (_, i) => testDb.$transaction((tx) => writeAudit(tx, { actor: qa, action: "test.fast", targetType: "test", targetId: String(i) }))));
+    await Promise.all(Array.from({ length: 12 }, (_, i) => testDb.$transaction((tx) => writeAudit(tx, { actor: qa, action: "test.fast", targetType: "test", targetId: String(i) }), { maxWait: 30_000 })));
     const mid = await verifyAuditChain();
     expect(mid).toMatchObject({ ok: true, unsealed: 0 });
     release();
     await slow;
     const end = await verifyAuditChain();
-    expect(end).toMatchObject({ ok: true, checked: before + 31, unsealed: 0 });
+    expect(end).toMatchObject({ ok: true, checked: before + 13, unsealed: 0 });
     const slowRow = await testDb.auditEvent.findFirstOrThrow({ where: { action: "test.slow" }, select: { id: true, seq: true } });
     const fastMax = await testDb.auditEvent.aggregate({ where: { action: "test.fast" }, _max: { id: true, seq: true } });
     // It drew the lowest id of the burst but was sealed after every event that committed first.
