@@ -17,6 +17,25 @@ describe("reading config: visibility per role", () => {
     await expect(listEnvironmentConfig(qa, "development")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("the environment's config comes a page of services at a time (keyset by slug), every service exactly once", async () => {
+    const platform = await principalFor("platform@example.com");
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await listEnvironmentConfig(platform, "production", { after, limit: 5 });
+      expect(page.total).toBe(await testDb.service.count());
+      expect(page.services.length).toBeLessThanOrEqual(5);
+      seen.push(...page.services.map((s) => s.slug));
+      if (!page.nextAfter) break;
+      after = page.nextAfter;
+    }
+    expect(seen).toEqual([...seen].sort());
+    expect(new Set(seen).size).toBe(await testDb.service.count());
+    const search = (await listEnvironmentConfig(platform, "production", { after: "s", limit: 1 })).services[0];
+    expect(search.slug).toBe("search");
+    expect(search.keys.find((k) => k.key === "LOG_LEVEL")?.value).toBe("debug");
+  });
+
   it("an executive (dashboards on production) may not read its config", async () => {
     const exec = await principalFor("exec@example.com");
     await expect(getServiceConfig(exec, "production", "checkout")).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -6,15 +6,32 @@ import { resolveEffective } from "@/lib/domain/precedence";
 import { getPrecedence } from "./get-precedence";
 import { secretMetaFor, toKeyViews } from "./config-view";
 
-/** Every service's effective config in one environment (needs view_config; 404 otherwise). */
-export async function listEnvironmentConfig(principal: Principal, envSlug: string) {
+export const ENV_CONFIG_PAGE = 10;
+
+/**
+ * One page of services (by slug, keyset: `after` is the last slug of the previous page)
+ * with their effective config in one environment, and how many services there are.
+ * Only the page's services' config rows are read. Needs view_config (404 otherwise).
+ */
+export async function listEnvironmentConfig(principal: Principal, envSlug: string, page: { after?: string; limit?: number } = {}) {
   const env = await getEnvironment(principal, envSlug, "view_config");
   const secretsVisible = allows(principal, env.id, "view_secrets");
-  const [precedence, services, rows] = await Promise.all([
+  const limit = page.limit ?? ENV_CONFIG_PAGE;
+  const [precedence, total, services] = await Promise.all([
     getPrecedence(),
-    db().service.findMany({ select: { id: true, slug: true, name: true, team: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    db().configEntry.findMany({ where: { environmentId: env.id, deleted: false }, select: { serviceId: true, layer: true, key: true, value: true } }),
+    db().service.count(),
+    db().service.findMany({
+      where: page.after ? { slug: { gt: page.after } } : undefined,
+      select: { id: true, slug: true, name: true, team: true },
+      orderBy: { slug: "asc" },
+      take: limit + 1,
+    }),
   ]);
+  const shown = services.slice(0, limit);
+  const rows = await db().configEntry.findMany({
+    where: { environmentId: env.id, serviceId: { in: shown.map((s) => s.id) }, deleted: false },
+    select: { serviceId: true, layer: true, key: true, value: true },
+  });
   const meta = secretsVisible ? await secretMetaFor(principal, rows.filter((r) => r.layer === "secret").map((r) => r.value)) : new Map();
   const byService = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -25,6 +42,8 @@ export async function listEnvironmentConfig(principal: Principal, envSlug: strin
   return {
     precedence,
     secretsVisible,
-    services: services.map((s) => ({ ...s, keys: toKeyViews(resolveEffective(byService.get(s.id) ?? [], precedence), secretsVisible, meta) })),
+    total,
+    nextAfter: services.length > limit ? shown[shown.length - 1].slug : null,
+    services: shown.map((s) => ({ ...s, keys: toKeyViews(resolveEffective(byService.get(s.id) ?? [], precedence), secretsVisible, meta) })),
   };
 }

@@ -12,13 +12,18 @@ import { SecretsSection } from "./_components/secrets-section";
 import { EditEnvironment } from "./_components/edit-environment";
 import { DetailList } from "@/components/ui/detail-list";
 
-type Params = { params: Promise<{ env: string }> };
+type Params = { params: Promise<{ env: string }>; searchParams?: Promise<{ services?: string | string[] }> };
+
+// A service slug: the keyset cursor of the config section's service pages. Anything else starts at the first page.
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: (await params).env };
 }
 
-export default async function EnvironmentPage({ params }: Params) {
+export default async function EnvironmentPage({ params, searchParams }: Params) {
+  const services = (await searchParams)?.services;
+  const servicesAfter = typeof services === "string" && SLUG.test(services) ? services : undefined;
   const user = await requireUser();
   const env = await orNotFound(getEnvironment(user, (await params).env));
   const aspects: [string, string][] = [
@@ -62,7 +67,7 @@ export default async function EnvironmentPage({ params }: Params) {
       </Card>
       <div className="mt-6 space-y-6">
         <DeploymentsSection user={user} env={env} />
-        <ConfigSection user={user} env={env} />
+        <ConfigSection user={user} env={env} servicesAfter={servicesAfter} />
         <SecretsSection user={user} env={env} />
       </div>
     </>

@@ -7,11 +7,11 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { FindingsList, LayerBadge, PrecedenceLine, ValueText, keyAnchor } from "@/app/(portal)/compare/_components/config-bits";
 
-// Beyond this many services the page lists them with links instead of inlining every key.
-const INLINE_SERVICES = 25;
+// Findings shown inline; the rest are one click away on the compare page.
+const FINDINGS_SHOWN = 50;
 
 /** The environment page's config: effective config per service with provenance, and this environment's findings. */
-export async function ConfigSection({ user, env }: { user: Principal; env: { id: string; slug: string; name: string; level: string } }) {
+export async function ConfigSection({ user, env, servicesAfter }: { user: Principal; env: { id: string; slug: string; name: string; level: string }; servicesAfter?: string }) {
   if (!allows(user, env.id, "view_config")) {
     return (
       <Card>
@@ -20,16 +20,16 @@ export async function ConfigSection({ user, env }: { user: Principal; env: { id:
       </Card>
     );
   }
-  const [config, { findings }] = await Promise.all([listEnvironmentConfig(user, env.slug), listConfigFindings(user, { environment: env.slug })]);
+  const [config, { findings }] = await Promise.all([listEnvironmentConfig(user, env.slug, { after: servicesAfter }), listConfigFindings(user, { environment: env.slug })]);
   const byService = new Map<string, number>();
   for (const f of findings) if (f.environment === env.slug) byService.set(f.service, (byService.get(f.service) ?? 0) + 1);
   return (
     <>
       <Card data-testid="environment-findings">
         <CardHeader title="Findings" description={`Config problems in ${env.name} and drift into or out of it`} />
-        <FindingsList findings={findings} empty={`No findings for ${env.name}.`} />
+        <FindingsList findings={findings} limit={FINDINGS_SHOWN} empty={`No findings for ${env.name}.`} />
       </Card>
-      <Card data-testid="environment-config">
+      <Card data-testid="environment-config" id="config">
         <CardHeader
           title="Effective configuration"
           description={<>Each key&apos;s value, the layer it came from and what it overrode.{config.secretsVisible ? "" : " Secret references are hidden at your access level."}</>}
@@ -39,52 +39,46 @@ export async function ConfigSection({ user, env }: { user: Principal; env: { id:
           <PrecedenceLine precedence={config.precedence} />
         </div>
         <div className="divide-y divide-slate-200 dark:divide-slate-800">
-          {config.services.map((s, index) => index >= INLINE_SERVICES ? (
-            <div key={s.slug} className="flex items-center gap-3 px-5 py-3" data-testid="service-config">
-              <span className="font-medium">{s.name}</span>
-              <span className="text-xs text-slate-600 dark:text-slate-400">{s.keys.length} keys · {s.team}</span>
-              {byService.get(s.slug) ? <Badge tone="warn">{byService.get(s.slug)} findings</Badge> : null}
-              <Link href={`/environments/${env.slug}/services/${s.slug}`} className="ml-auto text-sm text-indigo-700 hover:underline dark:text-indigo-300">Open {s.name} config →</Link>
-            </div>
-          ) : (
-            <details key={s.slug} className="group" data-testid="service-config">
-              <summary className="flex cursor-pointer list-none items-center gap-3 px-5 py-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-slate-800/50">
-                <span aria-hidden className="text-slate-400 transition group-open:rotate-90">▸</span>
-                <span className="font-medium">{s.name}</span>
-                <span className="text-xs text-slate-600 dark:text-slate-400">{s.keys.length} keys · {s.team}</span>
-                {byService.get(s.slug) ? <Badge tone="warn">{byService.get(s.slug)} findings</Badge> : null}
-                <Link href={`/environments/${env.slug}/services/${s.slug}`} className="ml-auto text-sm text-indigo-700 hover:underline dark:text-indigo-300">Open {s.name} config →</Link>
-              </summary>
-              {s.keys.length === 0 ? (
-                <p className="px-5 pb-4 text-sm text-slate-600 dark:text-slate-400">No config recorded for {s.name} in {env.name}.</p>
-              ) : (
-                <div className="overflow-x-auto px-5 pb-4">
-                  <table className="w-full min-w-[640px] text-left text-sm">
-                    <caption className="sr-only">Effective config of {s.name} in {env.name}</caption>
-                    <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
-                      <tr>
-                        <th scope="col" className="py-2 pr-3 font-medium">Key</th>
-                        <th scope="col" className="py-2 pr-3 font-medium">Value</th>
-                        <th scope="col" className="py-2 pr-3 font-medium">From</th>
-                        <th scope="col" className="py-2 font-medium">Overrode</th>
-                      </tr>
-                    </thead>
-                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                      {s.keys.map((k) => (
-                        <tr key={k.key} id={`${s.slug}-${keyAnchor(k.key)}`}>
-                          <td className="py-1.5 pr-3 font-mono text-xs">{k.key}</td>
-                          <td className="py-1.5 pr-3"><ValueText value={k.value} masked={k.masked} layer={k.layer} /></td>
-                          <td className="py-1.5 pr-3"><LayerBadge layer={k.layer} /></td>
-                          <td className="py-1.5">
-                            {k.overrode.length ? (
-                              <details>
-                                <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">{k.overrode.length} lower value{k.overrode.length > 1 ? "s" : ""}</summary>
-                                <ul className="mt-1 space-y-0.5">
-                                  {k.overrode.map((o) => (
-                                    <li key={o.layer} className="flex items-center gap-2"><LayerBadge layer={o.layer} /><ValueText value={o.value} masked={o.masked} layer={o.layer} /></li>
-                                  ))}
-                                </ul>
-                              </details>
+          {config.services.map((s) => (
+            // The link sits beside the summary, not in it: a link inside a <summary> is a control inside a control.
+            <div key={s.slug} className="relative" data-testid="service-config">
+              <details className="group">
+                <summary className="flex cursor-pointer list-none items-center gap-3 py-3 pl-5 pr-56 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:hover:bg-slate-800/50">
+                  <span aria-hidden className="text-slate-400 transition group-open:rotate-90">▸</span>
+                  <span className="font-medium">{s.name}</span>
+                  <span className="text-xs text-slate-600 dark:text-slate-400">{s.keys.length} keys · {s.team}</span>
+                  {byService.get(s.slug) ? <Badge tone="warn">{byService.get(s.slug)} findings</Badge> : null}
+                </summary>
+                {s.keys.length === 0 ? (
+                  <p className="px-5 pb-4 text-sm text-slate-600 dark:text-slate-400">No config recorded for {s.name} in {env.name}.</p>
+                ) : (
+                  <div className="overflow-x-auto px-5 pb-4">
+                    <table className="w-full min-w-[640px] text-left text-sm">
+                      <caption className="sr-only">Effective config of {s.name} in {env.name}</caption>
+                      <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+                        <tr>
+                          <th scope="col" className="py-2 pr-3 font-medium">Key</th>
+                          <th scope="col" className="py-2 pr-3 font-medium">Value</th>
+                          <th scope="col" className="py-2 pr-3 font-medium">From</th>
+                          <th scope="col" className="py-2 font-medium">Overrode</th>
+                        </tr>
+                      </thead>
+                      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                        {s.keys.map((k) => (
+                          <tr key={k.key} id={`${s.slug}-${keyAnchor(k.key)}`}>
+                            <td className="py-1.5 pr-3 font-mono text-xs">{k.key}</td>
+                            <td className="py-1.5 pr-3"><ValueText value={k.value} masked={k.masked} layer={k.layer} /></td>
+                            <td className="py-1.5 pr-3"><LayerBadge layer={k.layer} /></td>
+                            <td className="py-1.5">
+                              {k.overrode.length ? (
+                                <details>
+                                  <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">{k.overrode.length} lower value{k.overrode.length > 1 ? "s" : ""}</summary>
+                                  <ul className="mt-1 space-y-0.5">
+                                    {k.overrode.map((o) => (
+                                      <li key={o.layer} className="flex items-center gap-2"><LayerBadge layer={o.layer} /><ValueText value={o.value} masked={o.masked} layer={o.layer} /></li>
+                                    ))}
+                                  </ul>
+                                </details>
                             ) : (
                               <span className="text-xs text-slate-500 dark:text-slate-400">—</span>
                             )}
@@ -96,8 +90,21 @@ export async function ConfigSection({ user, env }: { user: Principal; env: { id:
                 </div>
               )}
             </details>
+              <Link href={`/environments/${env.slug}/services/${s.slug}`} className="absolute right-5 top-3 text-sm text-indigo-700 hover:underline dark:text-indigo-300">Open {s.name} config →</Link>
+            </div>
           ))}
         </div>
+        <nav aria-label="Services" className="flex items-center gap-3 border-t border-slate-200 px-5 py-3 text-sm dark:border-slate-800">
+          <span className="text-slate-600 dark:text-slate-400" data-testid="services-range">
+            {config.services.length ? `${config.services.length} of ${config.total} services${servicesAfter ? ` after “${servicesAfter}”` : ""}` : `No services${servicesAfter ? ` after “${servicesAfter}”` : ""}`}
+          </span>
+          {servicesAfter ? <Link href={`/environments/${env.slug}#config`} className="ml-auto text-indigo-700 hover:underline dark:text-indigo-300">← First services</Link> : null}
+          {config.nextAfter ? (
+            <Link href={`/environments/${env.slug}?services=${encodeURIComponent(config.nextAfter)}#config`} className={`${servicesAfter ? "" : "ml-auto "}text-indigo-700 hover:underline dark:text-indigo-300`}>
+              Next services →
+            </Link>
+          ) : null}
+        </nav>
       </Card>
     </>
   );
