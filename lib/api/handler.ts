@@ -9,7 +9,7 @@ import { log } from "@/lib/log";
 import { authOptions } from "@/lib/auth/options";
 import { authenticateToken } from "@/lib/data/tokens/authenticate-token";
 import { loadUserPrincipal } from "@/lib/data/users/load-principal";
-import type { Principal } from "@/lib/authz";
+import { hasScope, type Principal } from "@/lib/authz";
 
 export interface ApiContext<P> {
   req: NextRequest;
@@ -82,6 +82,8 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, option
     try {
       const principal = options.auth === false ? null : await principalFor(req);
       if (options.auth !== false && !principal) throw new AppError("UNAUTHENTICATED", "A valid bearer token or session is required.");
+      // Every read through the API needs the read scope (a write-only CI token reads nothing).
+      if (principal && (req.method === "GET" || req.method === "HEAD") && !hasScope(principal, "read")) throw new AppError("FORBIDDEN", "This token lacks the read scope.");
       const params = await ctx.params;
       rejectNul(params);
       rejectNul(Object.fromEntries(req.nextUrl.searchParams));

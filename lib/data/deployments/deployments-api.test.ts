@@ -13,9 +13,9 @@ let readOnly = "";
 let devToken = "";
 
 beforeAll(async () => {
-  ci = (await createToken({ actor: "operator", name: "github-actions", kind: "ci", scopes: ["deployments:write"] })).token;
+  ci = (await createToken({ actor: "operator", name: "github-actions", kind: "ci", scopes: ["read", "deployments:write"] })).token;
   readOnly = (await createToken({ actor: "operator", name: "reader", kind: "ci", scopes: ["read"] })).token;
-  devToken = (await createToken({ actor: "operator", name: "dev laptop", kind: "user", userEmail: "dev@example.com", scopes: ["deployments:write"] })).token;
+  devToken = (await createToken({ actor: "operator", name: "dev laptop", kind: "user", userEmail: "dev@example.com", scopes: ["read", "deployments:write"] })).token;
 });
 
 function call(method: string, path: string, token: string | null, body?: unknown) {
@@ -162,5 +162,12 @@ describe("GET /api/v1/deployments", () => {
     expect((await get(t.token, "limit=1")).status).toBe(200);
     await revokeToken("operator", t.id);
     expect((await get(t.token, "limit=1")).status).toBe(401);
+  });
+
+  it("a write-only token reads nothing: 403 without the read scope", async () => {
+    const w = await createToken({ actor: "operator", name: "write-only", kind: "ci", scopes: ["deployments:write"] });
+    const res = await get(w.token, "limit=1");
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ error: { code: "FORBIDDEN", message: "This token lacks the read scope." } });
   });
 });
