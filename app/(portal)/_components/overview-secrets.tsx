@@ -12,7 +12,7 @@ export async function OverviewSecrets({ user }: { user: Principal }) {
       {n ? (
         <Link href={`/secrets?environment=${slug}&rotation=${rotation}`} className={`font-semibold hover:underline ${bad}`}>{n}</Link>
       ) : (
-        <span className="text-slate-400 dark:text-slate-500">0</span>
+        <span className="text-slate-500 dark:text-slate-400">0</span>
       )}
     </td>
   );

@@ -77,7 +77,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <li key={e.id} className="px-5 py-3">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <div className="text-sm">
-                    <span className="font-mono text-xs text-slate-500">#{e.id}</span> <span className="font-semibold">{e.action}</span> on{" "}
+                    <span className="font-mono text-xs text-slate-500 dark:text-slate-400">#{e.id}</span> <span className="font-semibold">{e.action}</span> on{" "}
                     <span className="font-mono text-xs">{e.targetType}:{e.targetId}</span>
                     {e.environment ? <> in <span className="font-medium">{e.environment}</span></> : null}
                   </div>
@@ -93,7 +93,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         )}
       </Card>
       <div className="mt-4 flex justify-end text-sm">
-        {nextCursor ? <Link href={`/audit?${query({ cursor: nextCursor })}`} className="text-indigo-700 hover:underline dark:text-indigo-300">Older events →</Link> : <span className="text-slate-500">End of the trail</span>}
+        {nextCursor ? <Link href={`/audit?${query({ cursor: nextCursor })}`} className="text-indigo-700 hover:underline dark:text-indigo-300">Older events →</Link> : <span className="text-slate-500 dark:text-slate-400">End of the trail</span>}
       </div>
     </>
   );

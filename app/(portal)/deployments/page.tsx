@@ -77,7 +77,7 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
               Older →
             </Link>
           ) : (
-            <span className="text-slate-500">End of history</span>
+            <span className="text-slate-500 dark:text-slate-400">End of history</span>
           )}
         </nav>
       </Card>

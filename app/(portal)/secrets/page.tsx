@@ -171,7 +171,7 @@ export default async function SecretsPage({ searchParams }: { searchParams: Prom
         {page.nextCursor ? (
           <Link href={href({ cursor: page.nextCursor })} className="text-indigo-700 hover:underline dark:text-indigo-300" data-testid="next-page">Next page →</Link>
         ) : (
-          <span className="text-slate-500">End of the list</span>
+          <span className="text-slate-500 dark:text-slate-400">End of the list</span>
         )}
       </nav>
     </>

@@ -57,7 +57,7 @@ export function DeploymentsTable({ rows, compact = false }: { rows: DeploymentDt
                 <td className="px-4 py-2 text-xs">
                   {d.changeTicket ? <div className="font-mono">{d.changeTicket}</div> : null}
                   {d.promotionId ? <Link className="text-indigo-700 hover:underline dark:text-indigo-300" href={`/promotions/${d.promotionId}`}>promotion</Link> : null}
-                  {!d.changeTicket && !d.promotionId ? <span className="text-slate-400">—</span> : null}
+                  {!d.changeTicket && !d.promotionId ? <span className="text-slate-500 dark:text-slate-400">—</span> : null}
                 </td>
               )}
             </tr>

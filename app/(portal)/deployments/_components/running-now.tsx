@@ -37,7 +37,7 @@ export function RunningNow({ environments, services, running }: { environments: 
                           {r.version}
                         </Link>
                       ) : (
-                        <span className="text-slate-400">—</span>
+                        <span className="text-slate-500 dark:text-slate-400">—</span>
                       )}
                     </td>
                   );

@@ -3,8 +3,8 @@ import { cn } from "@/components/ui/cn";
 
 const BUTTON = {
   primary: "bg-indigo-600 text-white hover:bg-indigo-500",
-  good: "bg-emerald-600 text-white hover:bg-emerald-500",
-  danger: "bg-rose-600 text-white hover:bg-rose-500",
+  good: "bg-emerald-700 text-white hover:bg-emerald-800",
+  danger: "bg-rose-700 text-white hover:bg-rose-800",
   plain: "border border-slate-300 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800",
 } as const;
 

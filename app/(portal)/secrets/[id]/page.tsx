@@ -26,7 +26,7 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
     <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 text-xs">
       {keys.map((k) => (
         <div key={k} className="contents">
-          <dt className="font-mono text-slate-500">{k}</dt>
+          <dt className="font-mono text-slate-500 dark:text-slate-400">{k}</dt>
           <dd className="break-all">
             {k in b ? <span className="text-rose-700 line-through dark:text-rose-300">{show(b[k])}</span> : null} {k in a ? <span className="text-emerald-700 dark:text-emerald-300">{show(a[k])}</span> : null}
           </dd>

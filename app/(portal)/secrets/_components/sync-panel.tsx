@@ -62,7 +62,7 @@ export function SyncPanel({ initial, canSync, intervalMinutes }: { initial: Sync
                 <ul className="mt-1 max-h-40 overflow-auto font-mono text-xs">
                   {run.unmapped.map((u) => (
                     <li key={u.name}>
-                      {u.name} <span className="font-sans text-slate-500">— {u.reason}</span>
+                      {u.name} <span className="font-sans text-slate-500 dark:text-slate-400">— {u.reason}</span>
                     </li>
                   ))}
                 </ul>
@@ -72,7 +72,7 @@ export function SyncPanel({ initial, canSync, intervalMinutes }: { initial: Sync
         ) : (
           <p className="text-slate-600 dark:text-slate-400">No sync from AWS Secrets Manager has run yet.</p>
         )}
-        <p className="mt-0.5 text-xs text-slate-500">{intervalMinutes > 0 ? `Scheduled every ${intervalMinutes} minutes.` : "No schedule (SECRETS_SYNC_INTERVAL_MINUTES is 0)."}</p>
+        <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">{intervalMinutes > 0 ? `Scheduled every ${intervalMinutes} minutes.` : "No schedule (SECRETS_SYNC_INTERVAL_MINUTES is 0)."}</p>
         {error ? <p className="mt-1 text-rose-700 dark:text-rose-300" role="alert">{error}</p> : null}
       </div>
       {canSync ? (

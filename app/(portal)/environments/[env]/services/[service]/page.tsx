@@ -143,7 +143,7 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
           <nav aria-label="Layers" className="flex flex-wrap gap-1 border-b border-slate-200 px-5 pt-3 dark:border-slate-800">
             {visibleLayers.map((l) => (
               <Link key={l} href={`${base}?layer=${l}`} aria-current={l === layer ? "page" : undefined} className={cn("rounded-t-lg px-3 py-1.5 text-sm", l === layer ? "border border-b-0 border-slate-200 bg-white font-semibold dark:border-slate-700 dark:bg-slate-900" : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100")}>
-                {LAYER_LABEL[l]} <span className="text-xs text-slate-500">({cfg.layers[l].length})</span>
+                {LAYER_LABEL[l]} <span className="text-xs text-slate-500 dark:text-slate-400">({cfg.layers[l].length})</span>
               </Link>
             ))}
           </nav>
@@ -203,7 +203,7 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
                 );
               })}
             </ol>
-            {history.nextCursor ? <p className="px-5 py-2 text-xs text-slate-500">Older versions exist (showing the latest 50).</p> : null}
+            {history.nextCursor ? <p className="px-5 py-2 text-xs text-slate-500 dark:text-slate-400">Older versions exist (showing the latest 50).</p> : null}
           </Card>
         ) : null}
 
