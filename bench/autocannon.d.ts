@@ -1,5 +1,15 @@
 // The part of autocannon's API the bench uses (the package ships no types).
 declare module "autocannon" {
+  interface AutocannonRequest {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Called before each request is sent: returns the request to send (e.g. with a fresh body). */
+    setupRequest?: (req: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+    /** Called with each response's status and body. */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+  }
   interface Options {
     url: string;
     connections?: number;
@@ -9,7 +19,7 @@ declare module "autocannon" {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
-    requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string }[];
+    requests?: AutocannonRequest[];
   }
   interface Result {
     requests: { total: number; average: number };
