@@ -6,6 +6,7 @@
 //   npm run bench -- --skip-build reuse the last production build in .next-bench
 //   npm run bench -- --fresh      recreate the bench database (reloads the 1M rows)
 //   npm run bench -- --only=overview,history
+//   npm run bench -- --only=config,deploy-api,sync
 //   npm run bench -- --load       200 users browsing for 60 s (tests/load)
 //   npm run bench -- --fault      Postgres restart mid-load + webhook storm (tests/fault)
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -18,6 +19,8 @@ import { installExitHandlers, onCleanup, stopAll } from "./lib/procs";
 import { measure, probe, type Measure } from "./lib/http";
 import { createApiToken, sessionCookie, userIdByEmail } from "./lib/auth";
 import { approversVsPlain, auditChainedVsPlain, closeDal, dalVsRawPg, prepareDal, type Throughput } from "./lib/inproc";
+import { deployApiVsPlain } from "./lib/deploy-api";
+import { syncFirstVsResync } from "./lib/sync";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -45,6 +48,8 @@ export interface Row {
 
 const rows: Row[] = [];
 const want = (name: string) => !ONLY || ONLY.includes(name);
+/** The measurements that need the three HTTP servers. */
+const HTTP_MEASUREMENTS = ["overview", "history", "history-api", "secrets", "compare", "config", "deploy-api"];
 
 function side(label: string, m: Measure | Throughput): Side {
   if ("url" in m) return { label, rps: m.rps, p50: m.p50, p95: m.p95, errors: m.errors + m.non2xx, requests: m.requests, concurrency: m.connections };
@@ -211,11 +216,84 @@ async function httpMeasurements(db: BenchDatabases, large: Server, small: Server
     { label: "/compare staging→production, 1 service", url: `${large.base}/compare?from=staging&to=production&service=svc-001`, headers: cookieLarge },
     2,
   );
+
+  // One service's effective config in one environment (500 keys, its layers, findings,
+  // the layer's history) vs the bare dynamic page. One request first: the portal's
+  // findings cache is filled once per process (seconds on this dataset), which would
+  // otherwise count as a slow page when run without the overview.
+  const configUrl = `${large.base}/environments/production/services/svc-001`;
+  if (want("config")) await probe(configUrl, cookieLarge).catch(() => null);
+  await pairHttp(
+    "config",
+    { text: "p50 ≤ 2× bare page", metric: "p50", max: 2 },
+    { label: "/environments/production/services/svc-001 (500 keys)", url: configUrl, headers: cookieLarge },
+    { label: "bare dynamic Next.js page", url: `${baseline.base}/`, headers: none },
+    4,
+  );
+
+  if (want("deploy-api")) {
+    const goal = "0 errors, 0 duplicates (ratio: rps vs plain INSERT, informative)";
+    await settle(large.base);
+    const token = await createApiToken(db.largeUrl, "bench-ci", null);
+    const r = await deployApiVsPlain({ base: large.base, databaseUrl: db.largeUrl, token, connections: 20, durationS: DURATION, warmupS: WARMUP, log });
+    if ("skip" in r) skip("deploy-api", goal, r.skip);
+    else {
+      const pass = r.errors === 0 && r.duplicates === 0 && r.missing === 0 && r.resentCreated === 0 && r.acknowledged > 0;
+      const { api, plain, ...checks } = r;
+      rows.push({
+        name: "deploy-api",
+        goal,
+        ratio: api.opsPerS / plain.opsPerS,
+        pass,
+        subject: side(api.label, api),
+        baseline: side(plain.label, plain),
+        extra: checks,
+        ...(pass ? {} : { note: `${r.errors} errors, ${r.duplicates} duplicates, ${r.missing} missing, ${r.resentCreated} created by a second POST` }),
+      });
+      log(
+        `deploy-api: ${api.opsPerS.toFixed(1)} rps, p50 ${api.p50.toFixed(0)} ms, p95 ${api.p95.toFixed(0)} ms; ${r.acknowledged} acknowledged, ${r.cutOff} cut off by the end (${r.cutOffAlreadyStored} already stored, retried), ` +
+          `${r.errors} errors, ${r.duplicates} duplicates, ${r.missing} missing; second POST of ${r.resent} ids created ${r.resentCreated} ${pass ? "ok" : "MISSED"}`,
+      );
+    }
+  }
 }
 
 async function inprocMeasurements(db: BenchDatabases) {
   prepareDal(db.largeUrl, 10);
   try {
+    if (want("sync")) {
+      const goal = "re-sync ≤ 0.25× first, 0 GetSecretValue";
+      const r = await syncFirstVsResync({ db, secrets: 5_000, log });
+      if ("skip" in r) skip("sync", goal, r.skip);
+      else {
+        // "rps" here is secrets per second; p50 = p95 = the whole run's time (one run each).
+        const asSide = (label: string, s: typeof r.first): Side => ({ label, rps: s.listed / (s.ms / 1000), p50: s.ms, p95: s.ms, errors: s.status === "succeeded" ? 0 : 1, requests: s.listed, concurrency: 1 });
+        const ratio = r.second.ms / r.first.ms;
+        const ok = r.first.status === "succeeded" && r.second.status === "succeeded" && r.first.listed === r.secrets && r.second.added + r.second.updated + r.second.removed === 0;
+        const pass = ok && ratio <= 0.25 && r.valueCalls === 0;
+        rows.push({
+          name: "sync",
+          goal,
+          ratio,
+          pass,
+          subject: asSide(`unchanged re-sync of ${r.secrets} secrets`, r.second),
+          baseline: asSide(`first sync of ${r.secrets} secrets`, r.first),
+          extra: {
+            firstS: r.first.ms / 1000,
+            resyncS: r.second.ms / 1000,
+            first: { added: r.first.added, updated: r.first.updated, unmapped: r.first.unmapped, phases: r.first.phases, calls: r.firstCalls, error: r.first.error },
+            resync: { added: r.second.added, updated: r.second.updated, removed: r.second.removed, phases: r.second.phases, calls: r.secondCalls, error: r.second.error },
+            getSecretValueCalls: r.valueCalls,
+            database: r.database,
+          },
+          ...(pass ? {} : { note: !ok ? `a run failed or the re-sync changed rows (${r.first.error ?? r.second.error ?? "see JSON"})` : r.valueCalls ? `${r.valueCalls} value reads` : undefined }),
+        });
+        log(
+          `sync: first ${(r.first.ms / 1000).toFixed(1)} s (describe ${r.firstCalls.DescribeSecret ?? 0}), re-sync ${(r.second.ms / 1000).toFixed(1)} s (describe ${r.secondCalls.DescribeSecret ?? 0}), ` +
+            `ratio ${ratio.toFixed(2)}, GetSecretValue calls ${r.valueCalls} ${pass ? "ok" : "MISSED"}`,
+        );
+      }
+    }
     if (want("dal")) {
       log(`dal: measuring listDeployments vs raw pg (${DURATION} s each, 10 workers)`);
       const r = await dalVsRawPg(db.largeUrl, { concurrency: 10, durationS: DURATION });
@@ -296,14 +374,16 @@ async function main() {
     await stopAll();
     process.exit(0);
   }
-  const [large, small, baseline] = await Promise.all([
-    startPortal("portal-large", PORTS.large, db.largeUrl),
-    startPortal("portal-small", PORTS.small, db.smallUrl),
-    startBaseline(PORTS.baseline),
-  ]);
-  log(`bench: servers up (portal large ${large.base}, small ${small.base}, baseline ${baseline.base})`);
-  await httpMeasurements(db, large, small, baseline);
-  await Promise.all([large.stop(), small.stop(), baseline.stop()]);
+  if (HTTP_MEASUREMENTS.some(want)) {
+    const [large, small, baseline] = await Promise.all([
+      startPortal("portal-large", PORTS.large, db.largeUrl),
+      startPortal("portal-small", PORTS.small, db.smallUrl),
+      startBaseline(PORTS.baseline),
+    ]);
+    log(`bench: servers up (portal large ${large.base}, small ${small.base}, baseline ${baseline.base})`);
+    await httpMeasurements(db, large, small, baseline);
+    await Promise.all([large.stop(), small.stop(), baseline.stop()]);
+  }
   await inprocMeasurements(db);
 
   const table = formatTable(rows);
