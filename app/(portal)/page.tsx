@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { listEnvironments } from "@/lib/data/environments/list-environments";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { CardSkeleton } from "@/components/ui/skeleton";
 import { ComparisonTable } from "@/components/environments/comparison-table";
 import { OverviewPromotions } from "./_components/overview-promotions";
 import { OverviewDeployments } from "./_components/overview-deployments";
@@ -29,10 +31,18 @@ export default async function OverviewPage() {
         )}
       </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <OverviewPromotions user={user} />
-        <OverviewDeployments user={user} />
-        <OverviewFindings user={user} />
-        <OverviewSecrets user={user} />
+        <Suspense fallback={<CardSkeleton label="promotions" />}>
+          <OverviewPromotions user={user} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton label="deployments" />}>
+          <OverviewDeployments user={user} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton label="findings" />}>
+          <OverviewFindings user={user} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton label="secret rotation" />}>
+          <OverviewSecrets user={user} />
+        </Suspense>
       </div>
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
 import { getEnvironment } from "@/lib/data/environments/get-environment";
@@ -11,6 +12,7 @@ import { ConfigSection } from "./_components/config-section";
 import { SecretsSection } from "./_components/secrets-section";
 import { EditEnvironment } from "./_components/edit-environment";
 import { DetailList } from "@/components/ui/detail-list";
+import { CardSkeleton } from "@/components/ui/skeleton";
 
 type Params = { params: Promise<{ env: string }>; searchParams?: Promise<{ services?: string | string[] }> };
 
@@ -65,10 +67,17 @@ export default async function EnvironmentPage({ params, searchParams }: Params) 
           </div>
         ) : null}
       </Card>
+      {/* The sections stream in behind skeletons; the environment itself was checked above, so a 404 stays a 404. */}
       <div className="mt-6 space-y-6">
-        <DeploymentsSection user={user} env={env} />
-        <ConfigSection user={user} env={env} servicesAfter={servicesAfter} />
-        <SecretsSection user={user} env={env} />
+        <Suspense fallback={<CardSkeleton label="deployments" rows={5} />}>
+          <DeploymentsSection user={user} env={env} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton label="configuration" rows={8} />}>
+          <ConfigSection user={user} env={env} servicesAfter={servicesAfter} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton label="secrets" rows={4} />}>
+          <SecretsSection user={user} env={env} />
+        </Suspense>
       </div>
     </>
   );
