@@ -9,6 +9,7 @@ interface Computed {
   generation: bigint;
   findings: Finding[];
   envIdBySlug: Map<string, string>;
+  filtered: Map<string, { findings: Finding[]; counts: Record<Severity, number> }>;
 }
 
 // Findings depend only on config data, not on who asks: computed once per data state and
@@ -58,7 +59,7 @@ async function recompute(generation: bigint): Promise<Computed> {
     precedence,
     intended: new Set(intended.filter((i) => serviceSlug.has(i.serviceId)).map((i) => intendedKey(serviceSlug.get(i.serviceId)!, i.key, envSlug.get(i.fromEnvironmentId)!, envSlug.get(i.toEnvironmentId)!))),
   });
-  const computed = { generation, findings, envIdBySlug: new Map(environments.map((e) => [e.slug, e.id])) };
+  const computed = { generation, findings, envIdBySlug: new Map(environments.map((e) => [e.slug, e.id])), filtered: new Map() };
   // A newer generation may have been computed meanwhile: keep the newest.
   if (!cache.memo || cache.memo.generation <= generation) cache.memo = computed;
   return computed;
@@ -73,17 +74,28 @@ async function recompute(generation: bigint): Promise<Computed> {
 export async function listConfigFindings(principal: Principal, filter: { environment?: string; service?: string } = {}) {
   const visible = new Set(environmentIdsWith(principal, "view_config"));
   if (!visible.size) return { findings: [] as Finding[], counts: countBySeverity([]) };
-  const { findings: all, envIdBySlug } = await computeAll();
-  const findings = all.filter((f) => {
+  const computed = await computeAll();
+  // What a principal may see of the findings depends only on which environments they may
+  // see config and secrets of: the filtered list is memoised per (data state, visibility, filter).
+  const secrets = [...computed.envIdBySlug.values()].filter((id) => visible.has(id) && allows(principal, id, "view_secrets"));
+  const key = `${[...visible].sort().join(",")}|${secrets.sort().join(",")}|${filter.environment ?? ""}|${filter.service ?? ""}`;
+  const hit = computed.filtered.get(key);
+  if (hit) return hit;
+  const secretsVisible = new Set(secrets);
+  const { envIdBySlug } = computed;
+  const findings = computed.findings.filter((f) => {
     if (filter.environment && f.environment !== filter.environment && f.otherEnvironment !== filter.environment) return false;
     if (filter.service && f.service !== filter.service) return false;
     const envId = envIdBySlug.get(f.environment);
     if (!envId || !visible.has(envId)) return false;
-    if (f.layer === "secret" && !allows(principal, envId, "view_secrets")) return false;
+    if (f.layer === "secret" && !secretsVisible.has(envId)) return false;
     if (f.otherEnvironment && !visible.has(envIdBySlug.get(f.otherEnvironment) ?? "")) return false;
     return true;
   });
-  return { findings, counts: countBySeverity(findings) };
+  const result = { findings, counts: countBySeverity(findings) };
+  // Bounded: per-service filters are many; the common views (overview, environment pages) are few.
+  if (computed.filtered.size < 200) computed.filtered.set(key, result);
+  return result;
 }
 
 function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
