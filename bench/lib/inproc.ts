@@ -131,9 +131,9 @@ export async function dalVsRawPg(databaseUrl: string, o: { concurrency: number; 
 }
 
 /**
- * 20 approvers deciding production promotions at once through decidePromotion (guarded
- * state change + approval + timeline event + audit, race-safe) vs the same number of
- * plain `Approval` inserts. Then checks: no errors, every decided promotion has exactly
+ * 20 approvers deciding production promotions at once through decidePromotion (read,
+ * checks, then one guarded statement: state change + approval + timeline event + audit +
+ * outbox, race-safe) vs 20 writers writing the same rows plainly (one transaction each). Then checks: no errors, every decided promotion has exactly
  * one approval and is approved.
  */
 export async function approversVsPlain(o: { concurrency: number; durationS: number; promotions: number }): Promise<{ chained: Throughput; plain: Throughput; doubleDecisions: number } | { skip: string }> {
@@ -189,11 +189,21 @@ export async function approversVsPlain(o: { concurrency: number; durationS: numb
       await decidePromotion(approvers[w], id, { decision: "approve", comment: "bench" });
     });
     let nextPlain = 0;
-    const plain = await runWorkers("plain Approval insert", o.concurrency, o.durationS, async (w) => {
+    // The baseline writes the same rows a decision writes (the approval, the state change,
+    // the timeline event and the audit event), plainly: one transaction, no read, no checks,
+    // no guard. The ratio is the price of deciding safely, not of writing four rows instead of one.
+    const plain = await runWorkers("the same rows, plain writes", o.concurrency, o.durationS, async (w) => {
       const id = plainIds[nextPlain++];
       if (!id) return false;
-      await prisma.approval.create({ data: { promotionId: id, userId: approvers[w].userId!, decision: "approve", comment: "bench" }, select: { id: true } });
+      const a = approvers[w];
+      await prisma.$transaction([
+        prisma.promotion.update({ where: { id }, data: { state: "approved", stateVersion: { increment: 1 }, decidedAt: new Date() }, select: { id: true } }),
+        prisma.approval.create({ data: { promotionId: id, userId: a.userId!, decision: "approve", comment: "bench" }, select: { id: true } }),
+        prisma.promotionEvent.create({ data: { promotionId: id, type: "transition", fromState: "awaiting_approval", toState: "approved", actorId: a.userId, message: `Approved by ${a.name}: bench` }, select: { id: true } }),
+        prisma.auditEvent.create({ data: { actorId: a.userId, actorLabel: a.email, action: "bench.plain", targetType: "promotion", targetId: id, environmentId: prod.id, before: { state: "awaiting_approval" }, after: { state: "approved", decision: "approve", comment: "bench" } }, select: { id: true } }),
+      ]);
     });
+    await prisma.auditEvent.deleteMany({ where: { action: "bench.plain" } });
     const decided = decideIds.slice(0, Math.min(next, decideIds.length));
     const rows = await prisma.promotion.findMany({ where: { id: { in: decided } }, select: { state: true, _count: { select: { approvals: true } } } });
     const doubleDecisions = rows.filter((r) => r._count.approvals !== 1 || r.state !== "approved").length;
