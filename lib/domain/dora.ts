@@ -60,12 +60,21 @@ const key = (d: Pick<DeployFact, "serviceId" | "environmentId">) => `${d.service
  * `history` may hold deployments outside the period: earlier ones supply a version's first
  * appearance, later ones the success that restored a failure late in the period.
  */
-export function doraMetrics(history: readonly DeployFact[], period: Period, filter: (d: DeployFact) => boolean = () => true): DoraMetrics {
+export interface HistoryIndex {
+  /** A version's first appearance in any environment, by service + version. */
+  firstSeen: Map<string, number>;
+  /** Each (service, environment) lane's deployments, oldest first. */
+  byLane: Map<string, DeployFact[]>;
+}
+
+/** Built once per history: metrics over many slices of the same history share it. */
+export function indexHistory(history: readonly DeployFact[]): HistoryIndex {
   const firstSeen = new Map<string, number>();
   for (const d of history) {
     const k = `${d.serviceId}\u0000${d.version}`;
     const t = d.startedAt.getTime();
-    if (!firstSeen.has(k) || t < firstSeen.get(k)!) firstSeen.set(k, t);
+    const seen = firstSeen.get(k);
+    if (seen === undefined || t < seen) firstSeen.set(k, t);
   }
   const byLane = new Map<string, DeployFact[]>();
   for (const d of history) {
@@ -74,7 +83,16 @@ export function doraMetrics(history: readonly DeployFact[], period: Period, filt
     else byLane.set(key(d), [d]);
   }
   for (const lane of byLane.values()) lane.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id.localeCompare(b.id));
+  return { firstSeen, byLane };
+}
 
+/**
+ * The metrics of the deployments in `history` within `period` that pass `filter`.
+ * `index` describes the whole history (so `history` may be a slice of it, e.g. one
+ * environment's deployments) and defaults to an index of `history` itself.
+ */
+export function doraMetrics(history: readonly DeployFact[], period: Period, filter: (d: DeployFact) => boolean = () => true, index: HistoryIndex = indexHistory(history)): DoraMetrics {
+  const { firstSeen, byLane } = index;
   const selected = history.filter((d) => inPeriod(d, period) && filter(d));
   let successful = 0, failed = 0, rolledBack = 0;
   const leadTimes: number[] = [];
@@ -126,11 +144,11 @@ export interface TrendPoint {
 }
 
 /** The metrics per bucket of `bucketDays` days, oldest first, for charts. */
-export function doraTrend(history: readonly DeployFact[], period: Period, bucketDays: number, filter?: (d: DeployFact) => boolean): TrendPoint[] {
+export function doraTrend(history: readonly DeployFact[], period: Period, bucketDays: number, filter?: (d: DeployFact) => boolean, index: HistoryIndex = indexHistory(history)): TrendPoint[] {
   const out: TrendPoint[] = [];
   for (let t = period.from.getTime(); t < period.to.getTime(); t += bucketDays * DAY) {
     const bucket = { from: new Date(t), to: new Date(Math.min(t + bucketDays * DAY, period.to.getTime())) };
-    const m = doraMetrics(history, bucket, filter);
+    const m = doraMetrics(history, bucket, filter, index);
     out.push({ start: bucket.from, deployments: m.successful, failures: m.failed + m.rolledBack, changeFailureRate: m.changeFailureRate, timeToRestoreHours: m.timeToRestoreHours });
   }
   return out;

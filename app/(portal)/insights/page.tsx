@@ -5,6 +5,7 @@ import { allows } from "@/lib/authz";
 import { getInsights } from "@/lib/data/insights/get-insights";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatHours } from "@/app/(portal)/deployments/_components/format";
 import { Metric } from "./_components/metric";
@@ -22,18 +23,18 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const user = await requirePage("insights");
   const requested = Number((await searchParams).days);
   const days = PERIODS.includes(requested) ? requested : 30;
-  const { period, environments, truncated } = await getInsights(user, { days });
+  const { period, environments, truncated, computedAt } = await getInsights(user, { days });
   const range = `from=${day(period.from)}&to=${day(new Date(period.to.getTime() + 86_400_000))}`;
   return (
     <>
       <PageHeader
         title="Insights"
-        description={`DORA metrics, approvals, deploy windows, cost and SLA, ${day(period.from)} to ${day(period.to)}. Read-only.`}
+        description={`DORA metrics, approvals, deploy windows, cost and SLA, ${day(period.from)} to ${day(period.to)}. Read-only; computed at ${computedAt.toISOString().slice(11, 19)} UTC, refreshed every minute.`}
         actions={
           <div className="flex flex-wrap items-center gap-2 print:hidden">
             <nav aria-label="Period" className="flex overflow-hidden rounded-md border border-slate-300 text-sm dark:border-slate-700">
               {PERIODS.map((p) => (
-                <Link key={p} href={`/insights?days=${p}`} aria-current={p === days ? "page" : undefined} className={p === days ? "bg-indigo-600 px-3 py-1.5 text-white" : "px-3 py-1.5 hover:bg-slate-50 dark:hover:bg-slate-800"}>
+                <Link key={p} href={`/insights?days=${p}`} aria-current={p === days ? "page" : undefined} className={cn("px-3 py-1.5 focus-visible:-outline-offset-2", p === days ? "bg-indigo-600 text-white" : "hover:bg-slate-50 dark:hover:bg-slate-800")}>
                   {p} days
                 </Link>
               ))}

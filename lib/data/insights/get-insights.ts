@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { environmentIdsWith, mayOpen, type Principal } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
-import { doraMetrics, doraTrend, median, type DeployFact, type DoraMetrics, type TrendPoint } from "@/lib/domain/dora";
+import { doraMetrics, doraTrend, indexHistory, median, type DeployFact, type DoraMetrics, type TrendPoint } from "@/lib/domain/dora";
 import { checkWindow, describeWindow, isAlwaysOpen, type DeployWindow } from "@/lib/domain/deploy-window";
 
 const DAY = 86_400_000;
@@ -27,8 +27,28 @@ export interface EnvironmentInsight {
  * DORA metrics, approval latency, deploy-window compliance, cost and SLA for the
  * environments the principal may `see` (aggregates only), over the last `days` days.
  */
-export async function getInsights(principal: Principal, options: { days: number; now?: Date }): Promise<{ period: { from: Date; to: Date }; bucketDays: number; environments: EnvironmentInsight[]; truncated: boolean }> {
+type Insights = { period: { from: Date; to: Date }; bucketDays: number; environments: EnvironmentInsight[]; truncated: boolean; computedAt: Date };
+
+// The dashboard is computed from up to MAX_FACTS deployments: seconds of work at a million
+// rows. Results are shared for CACHE_MS between everyone who sees the same environments
+// over the same period (the page says "as of"), and concurrent requests share one computation.
+const CACHE_MS = 60_000;
+const cache = new Map<string, { at: number; promise: Promise<Insights> }>();
+
+export async function getInsights(principal: Principal, options: { days: number; now?: Date }): Promise<Insights> {
   if (!mayOpen(principal, "insights")) throw notFound();
+  if (options.now) return computeInsights(principal, options);
+  const key = `${[...environmentIdsWith(principal, "see")].sort().join(",")}|${options.days}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.promise;
+  const promise = computeInsights(principal, options);
+  cache.set(key, { at: Date.now(), promise });
+  promise.catch(() => cache.delete(key));
+  for (const [k, v] of cache) if (Date.now() - v.at >= CACHE_MS) cache.delete(k);
+  return promise;
+}
+
+async function computeInsights(principal: Principal, options: { days: number; now?: Date }): Promise<Insights> {
   const to = options.now ?? new Date();
   const from = new Date(to.getTime() - options.days * DAY);
   const envIds = environmentIdsWith(principal, "see");
@@ -54,20 +74,39 @@ export async function getInsights(principal: Principal, options: { days: number;
   ]);
   const history: DeployFact[] = facts;
   const period = { from, to };
+  // One index of the whole history and one pass to slice it by environment and lane:
+  // the per-environment, per-service and per-bucket metrics below then touch only their slice.
+  const index = indexHistory(history);
+  const byEnv = new Map<string, DeployFact[]>();
+  const byEnvService = new Map<string, DeployFact[]>();
+  for (const d of history) {
+    (byEnv.get(d.environmentId) ?? byEnv.set(d.environmentId, []).get(d.environmentId)!).push(d);
+    const k = `${d.environmentId}|${d.serviceId}`;
+    (byEnvService.get(k) ?? byEnvService.set(k, []).get(k)!).push(d);
+  }
   const bucketDays = Math.max(1, Math.round(options.days / 12));
   const environments = envs.map((e): EnvironmentInsight => {
-    const inEnv = (d: DeployFact) => d.environmentId === e.id;
+    const envHistory = byEnv.get(e.id) ?? [];
     const lat = approvals.filter((a) => a.promotion.toEnvironmentId === e.id).map((a) => a.createdAt.getTime() - a.promotion.createdAt.getTime());
     const latency = median(lat);
     let window: EnvironmentInsight["window"] = null;
     if (e.policy) {
       const w: DeployWindow = { days: e.policy.windowDays, start: e.policy.windowStart, end: e.policy.windowEnd, timeZone: e.policy.windowTimeZone, freezes: freezes.filter((f) => f.environmentId === e.id) };
       if (!isAlwaysOpen(w) || w.freezes.length) {
-        const checked = history.filter((d) => inEnv(d) && d.startedAt >= from && d.startedAt < to);
+        const checked = envHistory.filter((d) => d.startedAt >= from && d.startedAt < to);
         window = {
           description: describeWindow(w),
           checked: checked.length,
-          outside: checked.filter((d) => !checkWindow(w, d.startedAt).open).length,
+          // Windows and freezes are set in whole minutes: one check per distinct minute.
+          outside: (() => {
+            const open = new Map<number, boolean>();
+            return checked.filter((d) => {
+              const minute = Math.floor(d.startedAt.getTime() / 60_000);
+              let o = open.get(minute);
+              if (o === undefined) open.set(minute, (o = checkWindow(w, new Date(minute * 60_000)).open));
+              return !o;
+            }).length;
+          })(),
           hotfixes: hotfixes.find((h) => h.toEnvironmentId === e.id)?._count._all ?? 0,
         };
       }
@@ -78,14 +117,14 @@ export async function getInsights(principal: Principal, options: { days: number;
       name: e.name,
       monthlyCostUsd: e.monthlyCostUsd,
       availabilitySla: Number(e.availabilitySla),
-      metrics: doraMetrics(history, period, inEnv),
-      trend: doraTrend(history, period, bucketDays, inEnv),
+      metrics: doraMetrics(envHistory, period, undefined, index),
+      trend: doraTrend(envHistory, period, bucketDays, undefined, index),
       services: services
-        .map((s) => ({ ...s, metrics: doraMetrics(history, period, (d) => inEnv(d) && d.serviceId === s.id) }))
+        .map((s) => ({ ...s, metrics: doraMetrics(byEnvService.get(`${e.id}|${s.id}`) ?? [], period, undefined, index) }))
         .filter((s) => s.metrics.deployments > 0),
       approval: { medianHours: latency === null ? null : latency / 3_600_000, count: lat.length },
       window,
     };
   });
-  return { period, bucketDays, environments, truncated: facts.length === MAX_FACTS };
+  return { period, bucketDays, environments, truncated: facts.length === MAX_FACTS, computedAt: new Date() };
 }
