@@ -1,5 +1,6 @@
 // Next.js calls register() once per server process at start-up. Background work
-// (the scheduled secret sync on pg-boss) runs in the Node.js runtime only.
+// (the audit chain's sealer, the scheduled secret sync on pg-boss, the outgoing
+// notification sender) runs in the Node.js runtime only.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startAuditSealer } = await import("./lib/data/audit/audit-sealer");
@@ -9,4 +10,6 @@ export async function register() {
     const { log } = await import("./lib/log");
     log.error({ error: (error as Error).message }, "could not start the secret sync schedule; on-demand sync still works");
   });
+  const { startNotificationWorker } = await import("./lib/integrations/notifications/worker");
+  startNotificationWorker();
 }
