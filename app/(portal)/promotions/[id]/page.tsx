@@ -144,7 +144,22 @@ export default async function PromotionPage({ params }: Params) {
                   {p.viewer.approve.ok ? "" : p.viewer.approve.message}
                 </p>
               )}
-              {p.viewer.deploy ? <StartDeployForm id={p.id} blocked={r.deploy.ok ? null : r.deploy.message} /> : null}
+              {p.viewer.deploy ? (
+                <StartDeployForm
+                  id={p.id}
+                  blocked={
+                    r.deploy.ok ? null : r.window && !r.window.open && r.window.opensAt ? (
+                      // The same refusal as the API's message, with the time in the organisation's and the reader's zone.
+                      <>
+                        {r.window.reason === "freeze" ? `Deploys are frozen (${r.window.freeze?.reason ?? "no reason given"})` : "Outside the deploy window"}: deploys can start{" "}
+                        <ZonedTime iso={r.window.opensAt.toISOString()} orgZone={zone} />.
+                      </>
+                    ) : (
+                      r.deploy.message
+                    )
+                  }
+                />
+              ) : null}
               {p.viewer.finish ? <FinishDeployForm id={p.id} /> : null}
               {p.viewer.rollBack ? <RollBackForm id={p.id} target={p.toEnvironment.name} /> : null}
               {p.viewer.cancel ? <CancelForm id={p.id} /> : null}

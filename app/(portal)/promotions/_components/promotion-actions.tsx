@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { Reveal } from "@/components/ui/reveal";
 import { ActionForm, FieldError, buttonClass, inputClass } from "./action-form";
 import { cancelAction, decideAction, finishDeployAction, rollBackAction, signOffAction, startDeployAction, waiveAction } from "../_actions";
 
@@ -32,24 +32,20 @@ export function SignOffForm({ id, gate, label }: { id: string; gate: string; lab
 }
 
 export function WaiveForm({ id, gate, label }: { id: string; gate: string; label: string }) {
-  const [open, setOpen] = useState(false);
-  if (!open) {
-    return (
-      <button type="button" className={buttonClass("plain")} onClick={() => setOpen(true)}>
-        Waive…
-      </button>
-    );
-  }
   return (
-    <ActionForm action={waiveAction} hidden={{ id, gate }} label={`Waive ${label}`} success="Waived." buttons={[{ label: "Waive gate", tone: "danger" }]}>
-      {(fields) => (
-        <label className="block text-xs font-medium">
-          Reason for waiving {label}
-          <input name="reason" required minLength={5} maxLength={2000} aria-invalid={fields.reason ? true : undefined} className={inputClass} />
-          <FieldError name="reason" fields={fields} />
-        </label>
+    <Reveal label="Waive…" className={buttonClass("plain")}>
+      {() => (
+        <ActionForm action={waiveAction} hidden={{ id, gate }} label={`Waive ${label}`} success="Waived." buttons={[{ label: "Waive gate", tone: "danger" }]}>
+          {(fields) => (
+            <label className="block text-xs font-medium">
+              Reason for waiving {label}
+              <input name="reason" required minLength={5} maxLength={2000} aria-invalid={fields.reason ? true : undefined} className={inputClass} />
+              <FieldError name="reason" fields={fields} />
+            </label>
+          )}
+        </ActionForm>
       )}
-    </ActionForm>
+    </Reveal>
   );
 }
 
@@ -66,7 +62,7 @@ export function CancelForm({ id }: { id: string }) {
   );
 }
 
-export function StartDeployForm({ id, blocked }: { id: string; blocked: string | null }) {
+export function StartDeployForm({ id, blocked }: { id: string; blocked: React.ReactNode }) {
   return (
     <div className="space-y-1">
       {blocked ? <p className="text-sm text-amber-800 dark:text-amber-200">{blocked}</p> : null}
@@ -92,14 +88,10 @@ export function FinishDeployForm({ id }: { id: string }) {
 
 /** Two steps: "Roll back…" opens the form, which says what will happen and asks for a reason before it is confirmed. */
 export function RollBackForm({ id, target }: { id: string; target: string }) {
-  const [open, setOpen] = useState(false);
-  if (!open) {
-    return (
-      <button type="button" className={buttonClass("plain")} onClick={() => setOpen(true)}>
-        Roll back…
-      </button>
-    );
-  }
+  return <Reveal label="Roll back…" className={buttonClass("plain")}>{(close) => <RollBackConfirm id={id} target={target} onKeep={close} />}</Reveal>;
+}
+
+function RollBackConfirm({ id, target, onKeep }: { id: string; target: string; onKeep: () => void }) {
   return (
     <ActionForm
       action={rollBackAction}
@@ -108,7 +100,7 @@ export function RollBackForm({ id, target }: { id: string; target: string }) {
       success="Rolled back."
       buttons={[{ label: "Confirm roll back", tone: "danger" }]}
       after={
-        <button type="button" className={buttonClass("plain")} onClick={() => setOpen(false)}>
+        <button type="button" className={buttonClass("plain")} onClick={onKeep}>
           Keep it
         </button>
       }
