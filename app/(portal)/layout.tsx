@@ -55,7 +55,7 @@ export default async function PortalLayout({ children }: { children: React.React
               <SignOutButton />
             </div>
           </header>
-          <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-6 py-8 focus:outline-none">
             {children}
           </main>
         </div>

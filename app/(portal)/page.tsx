@@ -30,7 +30,7 @@ export default async function OverviewPage() {
           </div>
         )}
       </Card>
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid gap-6 xl:grid-cols-2">
         <Suspense fallback={<CardSkeleton label="promotions" />}>
           <OverviewPromotions user={user} />
         </Suspense>

@@ -13,7 +13,7 @@ export function DevSignInButton({ email, name, roles }: { email: string; name: s
         setBusy(true);
         void signIn("dev", { email, callbackUrl: "/" });
       }}
-      className="flex w-full items-center justify-between gap-4 px-4 py-3 text-left hover:bg-slate-50 disabled:opacity-60 dark:hover:bg-slate-800"
+      className="flex w-full items-center justify-between gap-4 px-4 py-3 text-left hover:bg-slate-50 focus-visible:-outline-offset-2 disabled:opacity-60 dark:hover:bg-slate-800"
       aria-label={`Sign in as ${name} (${email})`}
     >
       <span>

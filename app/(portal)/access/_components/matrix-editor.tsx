@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import type { AccessLevel, Role } from "@/generated/prisma/enums";
 import { changeGrantAction, previewGrantAction } from "../_actions";
 import type { GrantEffect } from "@/lib/data/access/change-grant";
@@ -36,7 +36,17 @@ export function MatrixEditor({ editable, roles, environments, levels }: Props) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState("");
   const [busy, startTransition] = useTransition();
+  const review = useRef<HTMLDivElement>(null);
   const label = (l: AccessLevel) => levels.find((x) => x.value === l)?.label ?? l;
+  const isPending = (role: Role, slug: string) => pending?.role === role && pending.environmentSlug === slug;
+  const cellSelect = (p: Pending) => document.querySelector<HTMLSelectElement>(`[data-testid="cell-${p.environmentSlug}-${p.role}"] select`);
+
+  function cancel() {
+    const select = pending ? cellSelect(pending) : null;
+    setPending(null);
+    router.refresh();
+    select?.focus();
+  }
 
   function propose(role: Role, environmentSlug: string, level: AccessLevel) {
     setReason("");
@@ -82,9 +92,17 @@ export function MatrixEditor({ editable, roles, environments, levels }: Props) {
                     {editable ? (
                       <select
                         aria-label={`${r.label} on ${env.name}`}
-                        value={env.levels[r.role]}
-                        disabled={busy}
+                        // Shows the level under review, so arrow keys step through the levels one preview at a time.
+                        value={isPending(r.role, env.slug) ? pending!.level : env.levels[r.role]}
                         onChange={(e) => propose(r.role, env.slug, e.target.value as AccessLevel)}
+                        onKeyDown={(e) => {
+                          // Tab from the changed cell goes to the review of the change, not to the next cell.
+                          if (e.key === "Tab" && !e.shiftKey && isPending(r.role, env.slug) && review.current) {
+                            e.preventDefault();
+                            review.current.querySelector<HTMLElement>("textarea, button:not(:disabled)")?.focus();
+                          }
+                          if (e.key === "Escape" && isPending(r.role, env.slug)) cancel();
+                        }}
                         className={`w-full rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900 ${LEVEL_TONE[env.levels[r.role]]}`}
                       >
                         {levels.map((l) => (
@@ -103,7 +121,15 @@ export function MatrixEditor({ editable, roles, environments, levels }: Props) {
       </div>
 
       {pending ? (
-        <div role="dialog" aria-modal="false" aria-labelledby="grant-review" className="m-5 rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/60">
+        <div
+          ref={review}
+          role="dialog"
+          aria-modal="false"
+          aria-labelledby="grant-review"
+          onKeyDown={(e) => {
+            if (e.key === "Escape") cancel();
+          }}
+          className="m-5 rounded-xl border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/60">
           <h3 id="grant-review" className="font-semibold">
             Change {roles.find((r) => r.role === pending.role)?.label} on {environments.find((e) => e.slug === pending.environmentSlug)?.name} to {label(pending.level)}?
           </h3>
@@ -138,7 +164,7 @@ export function MatrixEditor({ editable, roles, environments, levels }: Props) {
             <button type="button" onClick={apply} disabled={busy || !pending.effect} className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">
               Apply change
             </button>
-            <button type="button" onClick={() => { setPending(null); router.refresh(); }} className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
+            <button type="button" onClick={cancel} className="rounded-lg border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
               Cancel
             </button>
           </div>

@@ -45,7 +45,7 @@ export function ServiceDiff({ service: s, from, to, filtered, fullHref }: { serv
         {s.rows.length === 0 ? (
           <p className="border-t border-slate-200 px-5 py-3 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-400">{s.counts.total === 0 ? "No config in either environment." : filtered ? "Nothing differs here (or nothing matches the filters)." : "No config in either environment."}</p>
         ) : (
-          <div className="max-h-[70vh] overflow-auto border-t border-slate-200 dark:border-slate-800">
+          <div className="max-h-[70vh] scroll-pt-10 scroll-pb-2 overflow-auto border-t border-slate-200 dark:border-slate-800">
             <table className="w-full table-fixed text-left text-sm">
               <caption className="sr-only">{s.name}: {from.name} compared with {to.name}</caption>
               <colgroup><col className="w-[22%]" /><col className="w-[31%]" /><col className="w-[31%]" /><col className="w-[16%]" /></colgroup>

@@ -11,7 +11,7 @@ export interface ChartPoint {
 /** Deployments and failures per bucket (bars) with the change failure rate (line, right axis). */
 export function TrendChart({ points, title }: { points: ChartPoint[]; title: string }) {
   return (
-    <figure className="h-64 w-full" aria-label={title}>
+    <figure className="h-64 w-full rounded has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-indigo-500" aria-label={title}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
