@@ -70,7 +70,7 @@ export default async function ComparePage({ searchParams }: Props) {
         title="Compare"
         description={<>What differs between {cmp.from.name} and {cmp.to.name}, service by service. “Added” means only in {cmp.to.name}, “removed” only in {cmp.from.name}.</>}
         actions={
-          <div className="text-right" data-testid="overall-parity">
+          <div className="xl:text-right" data-testid="overall-parity">
             <p className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">Parity{service ? ` (${service})` : " overall"}</p>
             <p className="text-3xl font-semibold tabular-nums">{cmp.overall.score}%</p>
             <p className="text-xs text-slate-600 dark:text-slate-400">{cmp.overall.matching} of {cmp.overall.total} keys identical or intended</p>
