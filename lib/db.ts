@@ -8,7 +8,7 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function createClient(): PrismaClient {
   if (!env.DATABASE_URL) throw new AppError("UNAVAILABLE", "DATABASE_URL is not set: start the portal with `npm run dev` or set it.");
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, connectionTimeoutMillis: 5_000 });
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_MAX, connectionTimeoutMillis: env.DATABASE_POOL_TIMEOUT_MS });
   return new PrismaClient({ adapter });
 }
 

@@ -13,6 +13,8 @@ export const env = createEnv({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgres:// URL" }).optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    /** How long a request waits for a free pooled connection under load before failing (Postgres down fails at once). */
+    DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
     NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters").optional(),
     NEXTAUTH_URL: z.url().optional(),
     AUTH_DEV_LOGIN: bool,
