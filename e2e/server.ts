@@ -8,7 +8,8 @@ import { prismaFor } from "../scripts/lib/database";
 import { seed } from "../prisma/seed";
 import { startOidcProvider } from "./oidc-provider";
 import { tokenRows } from "./fixtures/tokens";
-import { writeFileSync } from "node:fs";
+import { fakeAwsEnv, serverLogPath } from "./fixtures/fake-aws";
+import { createWriteStream, writeFileSync } from "node:fs";
 
 async function main() {
   const port = process.env.E2E_PORT ?? "3100";
@@ -28,8 +29,20 @@ async function main() {
       OIDC_ISSUER: oidc.issuer,
       OIDC_CLIENT_ID: "parity-e2e",
       OIDC_CLIENT_SECRET: "parity-e2e-client-secret",
-      OIDC_NAME: "Test SSO", LOG_LEVEL: "warn" },
-    stdio: "inherit",
+      OIDC_NAME: "Test SSO", LOG_LEVEL: "info",
+      // AWS Secrets Manager is a local fake (only the secret-canary spec runs one).
+      ...fakeAwsEnv(Number(port)) },
+    stdio: ["inherit", "pipe", "pipe"],
+  });
+  // Everything the server prints also goes to a file the secret-canary spec scans.
+  const logFile = createWriteStream(path.resolve(serverLogPath(Number(port))), { flags: "w" });
+  child.stdout!.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    logFile.write(chunk);
+  });
+  child.stderr!.on("data", (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    logFile.write(chunk);
   });
   const stop = async () => {
     child.kill("SIGTERM");

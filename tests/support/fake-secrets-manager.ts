@@ -17,8 +17,10 @@ export interface FakeSecret {
   NextRotationDate?: Date;
   CreatedDate: Date;
   Tags?: { Key: string; Value: string }[];
-  /** Never part of ListSecrets / DescribeSecret; only GetSecretValue would return it. */
+  /** Never part of ListSecrets / DescribeSecret; only GetSecretValue / BatchGetSecretValue would return it. */
   SecretString: string;
+  /** A binary secret instead (returned base64, like the service); SecretString is then ignored. */
+  SecretBinary?: Buffer;
 }
 
 export interface FakeCall {
@@ -118,6 +120,12 @@ function toWire(s: FakeSecret) {
   };
 }
 
+/** What GetSecretValue answers: the value itself. */
+function valueOf(s: FakeSecret) {
+  const value = s.SecretBinary ? { SecretBinary: s.SecretBinary.toString("base64") } : { SecretString: s.SecretString };
+  return { ARN: s.ARN, Name: s.Name, ...value, VersionId: "00000000-0000-0000-0000-000000000001", VersionStages: ["AWSCURRENT"], CreatedDate: (s.LastChangedDate ?? s.CreatedDate).getTime() / 1000 };
+}
+
 export class FakeSecretsManager {
   secrets: FakeSecret[];
   readonly calls: FakeCall[] = [];
@@ -146,9 +154,13 @@ export class FakeSecretsManager {
     return this.calls.map((c) => c.target);
   }
 
-  async start(): Promise<string> {
+  /** Listens on 127.0.0.1 (`port` 0: any free port) and returns the endpoint URL. */
+  async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once("error", reject);
+      this.server!.listen(port, "127.0.0.1", resolve);
+    });
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
   }
@@ -207,7 +219,13 @@ export class FakeSecretsManager {
         // Answered like the real service, so a call would leak the canary: the tests prove none is made.
         const s = this.secrets.find((x) => x.Name === body.SecretId || x.ARN === body.SecretId);
         if (!s) return this.error(res, 400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
-        return this.json(res, { ARN: s.ARN, Name: s.Name, SecretString: s.SecretString, VersionStages: ["AWSCURRENT"] });
+        return this.json(res, valueOf(s));
+      }
+      case "BatchGetSecretValue": {
+        const ids = Array.isArray(body.SecretIdList) ? body.SecretIdList.map(String) : [];
+        // By id list, or (with Filters) the whole account: either way, values.
+        const found = ids.length ? this.secrets.filter((x) => ids.includes(x.Name) || ids.includes(x.ARN)) : this.secrets;
+        return this.json(res, { SecretValues: found.map(valueOf), Errors: [] });
       }
       default:
         return this.error(res, 400, "UnknownOperationException", `Operation ${op} is not supported by this fake`);
