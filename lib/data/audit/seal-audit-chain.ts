@@ -12,7 +12,7 @@
 // write plus a periodic sweep, `startAuditSealer`), and synchronously before the chain
 // is verified or exported, and in the CLI and seeds. It takes a client, not `db()`, so
 // seeds and the CLI can call it with their own connection; it imports no server-only code.
-import { eventHash, GENESIS_HASH } from "../../domain/audit-chain";
+import { eventHash, GENESIS_HASH, type ChainedFields } from "../../domain/audit-chain";
 import type { PrismaClient } from "../../../generated/prisma/client";
 
 export const CHAIN_LOCK = 727_274_002;
@@ -20,20 +20,7 @@ const BATCH = 2_000;
 
 type Client = Pick<PrismaClient, "$transaction">;
 
-interface UnsealedRow {
-  id: bigint;
-  createdAt: Date;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  environmentId: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-}
+type UnsealedRow = ChainedFields & { id: bigint };
 
 /**
  * Seals every committed, unsealed event. `wait: false` (the background default) returns
