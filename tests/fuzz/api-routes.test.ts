@@ -239,7 +239,10 @@ const SNAPSHOT_BODY: BodySpec = {
 const promotionParam = () => ({ id: fc.oneof(garbageId, otherId) });
 const promotionParamGet = () => ({ id: fc.oneof(garbageId, otherId, anyOf(() => real.promotionIds)) });
 const configParams = () => ({ env: fc.oneof(anyOf(() => real.envSlugs), garbageId), service: fc.oneof(anyOf(() => real.serviceSlugs), garbageId) });
-const enc = encodeURIComponent;
+// A URL cannot carry a lone UTF-16 surrogate (encodeURIComponent throws; clients send U+FFFD),
+// so the fuzz's binary strings are made well-formed the way a client would before encoding.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const enc = (s: string) => encodeURIComponent(s.replace(LONE_SURROGATE, "\uFFFD"));
 
 const AUDIT_QUERY = ["actor", "action", "environment", "target", "from", "to", "cursor", "limit"];
 
