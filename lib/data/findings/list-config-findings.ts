@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { allows, environmentIdsWith, type Principal } from "@/lib/authz";
 import { getPrecedence } from "@/lib/data/config/get-precedence";
+import { configGeneration } from "@/lib/data/config/config-generation";
 import { computeFindings, intendedKey, SEVERITIES, type Finding, type Severity } from "@/lib/domain/findings";
 import type { LayerEntry } from "@/lib/domain/precedence";
 
@@ -21,13 +22,8 @@ interface Computed {
 // Concurrent requests after a change share one recomputation.
 const cache: { memo: Computed | null; inflight: { generation: bigint; promise: Promise<Computed> } | null } = { memo: null, inflight: null };
 
-async function currentGeneration(): Promise<bigint> {
-  const row = await db().configGeneration.findUnique({ where: { id: 1 }, select: { n: true } });
-  return row?.n ?? BigInt(-1);
-}
-
 async function computeAll(): Promise<Computed> {
-  const generation = await currentGeneration();
+  const generation = await configGeneration();
   if (cache.memo && cache.memo.generation === generation) return cache.memo;
   if (cache.inflight && cache.inflight.generation === generation) return cache.inflight.promise;
   const promise = recompute(generation).finally(() => {
