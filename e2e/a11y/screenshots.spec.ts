@@ -21,7 +21,6 @@ const SHOTS: Record<RoleKey, Record<string, string>> = {
     deployments: "/deployments",
     insights: "/insights",
     access: "/access",
-    audit: "/audit",
   },
   developer: { overview: "/", environment: "/environments/development", promotion: "/promotions/seed-promo-004" },
   qa: { promotion: "/promotions/seed-promo-002" },
