@@ -31,7 +31,7 @@ export function ServiceDiff({ service: s, from, to, filtered, fullHref }: { serv
   const differs = s.counts.added + s.counts.removed + s.counts.changed > 0;
   return (
     // The "all keys" link sits beside the summary, not in it: a link inside a <summary> is a control inside a control.
-    <div id={`svc-${s.slug}`} className="relative rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="service-diff">
+    <div id={`svc-${s.slug}`} className="relative scroll-mt-6 rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid="service-diff">
       <details open={differs || filtered} className="group">
         <summary className={cn("flex cursor-pointer list-none flex-wrap items-center gap-3 rounded-xl py-3 pl-5", fullHref ? "pr-32" : "pr-5")}>
           <span aria-hidden className="text-slate-400 transition group-open:rotate-90">▸</span>
