@@ -53,7 +53,8 @@ test("a CI token: created, shown once, works on the API, revoked → 401", async
 
   await signInAs(page, "platform@example.com");
   await page.goto("/settings");
-  await page.getByLabel("Name").fill("e2e pipeline");
+  // The settings page has two "Name" fields (tokens, notification webhooks): the token form's.
+  await page.getByPlaceholder("e.g. github-actions deploy").fill("e2e pipeline");
   await page.getByRole("radio", { name: /^CI/ }).check();
   await page.getByRole("checkbox", { name: /deployments:write/ }).check();
   await page.getByRole("button", { name: "Create token" }).click();
