@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { levelOf, type Principal } from "@/lib/authz";
-import { loadPolicy } from "@/lib/data/policies/load-policy";
 import { writeAudit } from "@/lib/data/audit/write-audit";
 import { gateSpec, mayRecordGate, mayWaiveGate } from "@/lib/domain/gates";
 import { GATE_REPORTABLE_STATES } from "@/lib/domain/promotion-state";
@@ -28,7 +27,7 @@ export async function changeGate(principal: Principal, id: string, gateKey: stri
     const verdict = change.kind === "report" ? mayRecordGate(gateKey, actor) : mayWaiveGate(gateKey, actor);
     if (!verdict.ok) throw new AppError("FORBIDDEN", verdict.message);
     if (!GATE_REPORTABLE_STATES.includes(p.state)) throw new AppError("CONFLICT", `This promotion is ${p.state.replace(/_/g, " ")}; its gates are closed.`);
-    const policy = await loadPolicy(db(), p.toEnvironmentId);
+    const policy = p.policy;
     const status = change.kind === "waive" ? ("waived" as const) : change.report.status;
     const label = gateSpec(gateKey).label;
     const now = new Date();

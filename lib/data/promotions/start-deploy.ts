@@ -2,7 +2,6 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { allows, type Principal } from "@/lib/authz";
-import { loadPolicy } from "@/lib/data/policies/load-policy";
 import { checkWindow } from "@/lib/domain/deploy-window";
 import { mayStartDeploy } from "@/lib/domain/readiness";
 import { guardedMove, retryOnRace } from "./apply-transition";
@@ -15,9 +14,9 @@ import { loadForChange } from "./load-for-change";
  */
 export async function startDeploy(principal: Principal, id: string, now = new Date()) {
   return retryOnRace(async () => {
-    const p = await loadForChange(principal, id);
+    const p = await loadForChange(principal, id, now);
     if (!allows(principal, p.toEnvironmentId, "manage")) throw new AppError("FORBIDDEN", "Starting a deploy needs full access to the target environment.");
-    const policy = await loadPolicy(db(), p.toEnvironmentId, now);
+    const policy = p.policy;
     const window = p.kind === "hotfix" ? null : checkWindow(policy.window, now);
     const verdict = mayStartDeploy(p, window);
     if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
