@@ -14,6 +14,8 @@ export const ALL_PAGES: Record<string, string> = {
   overview: "/",
   environment: "/environments/production",
   service: "/environments/staging/services/checkout",
+  // A filtered, paged service page with an entry's edit form open.
+  "service-edit": "/environments/staging/services/checkout?layer=env&per=5&q=o&edit=PORT",
   compare: "/compare?from=staging&to=production",
   "compare-empty": "/compare",
   secrets: "/secrets",

@@ -52,7 +52,13 @@ test("a full user edits a flag, sees the new version and history, and restores t
   await page.goto("/environments/production/services/checkout?layer=flag");
   const entry = page.getByTestId("layer-entry").filter({ hasText: "features.newCheckout" });
   await expect(entry).toContainText("v1");
-  await entry.getByText("Edit features.newCheckout").click();
+  // One edit form at a time, opened by the entry's Edit link; the keyboard lands in its value field.
+  await expect(page.getByRole("form", { name: /^Edit / })).toHaveCount(0);
+  await entry.getByRole("link", { name: "Edit features.newCheckout" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/edit=features\.newCheckout/);
+  await expect(page.getByRole("form", { name: /^Edit / })).toHaveCount(1);
+  await expect(entry.getByLabel("New value for features.newCheckout")).toBeFocused();
   await entry.getByLabel("New value for features.newCheckout").fill("true");
   await entry.getByLabel("Comment (why)").fill("Launch day");
   await entry.getByRole("button", { name: "Save" }).click();
@@ -72,12 +78,83 @@ test("a full user edits a flag, sees the new version and history, and restores t
   await expect(page.getByTestId("effective-row").filter({ hasText: "features.newCheckout" })).toContainText("false");
 });
 
+test("the effective table and a layer's entries come a page at a time, filtered by key, in the URL", async ({ page }) => {
+  await signInAs(page, "platform@example.com");
+  // staging/checkout: 18 keys, 7 of them environment variables. `per` lowers the page size (default 50).
+  await page.goto("/environments/staging/services/checkout?per=5");
+  const effective = page.getByTestId("effective-config");
+  const rows = effective.getByTestId("effective-row");
+  const pages = effective.getByRole("navigation", { name: "Effective configuration pages" });
+  await expect(rows).toHaveCount(5);
+  await expect(rows.first()).toContainText("DATABASE_PASSWORD");
+  await expect(effective.getByTestId("key-count")).toHaveText("18 keys");
+  await expect(pages.getByTestId("page-range")).toHaveText("Showing 1–5 of 18 keys");
+  await expect(pages.getByRole("link", { name: "← First page" })).toHaveCount(0);
+
+  await pages.getByRole("link", { name: "Next 5 →" }).click();
+  await expect(page).toHaveURL(/after=FEATURE_PAYPAL/);
+  await expect(page).toHaveURL(/per=5/);
+  await expect(rows.first()).toContainText("LOG_LEVEL");
+  await expect(pages.getByTestId("page-range")).toHaveText("Showing 6–10 of 18 keys");
+  await pages.getByRole("link", { name: "Next 5 →" }).click();
+  await expect(pages.getByTestId("page-range")).toHaveText("Showing 11–15 of 18 keys");
+  await pages.getByRole("link", { name: "Next 5 →" }).click();
+  await expect(pages.getByTestId("page-range")).toHaveText("Showing 16–18 of 18 keys");
+  await expect(pages.getByRole("link", { name: "Next 5 →" })).toHaveCount(0);
+  await pages.getByRole("link", { name: "← First page" }).click();
+  await expect(rows.first()).toContainText("DATABASE_PASSWORD");
+
+  // The filter: part of a key name, any case; it applies to the layer's entries too and keeps the tab.
+  await page.getByTestId("layers").getByRole("link", { name: /Environment variable/ }).click();
+  await expect(page.getByTestId("layer-entry")).toHaveCount(5);
+  await page.getByLabel("Filter keys").fill("POOL");
+  await page.getByLabel("Filter keys").press("Enter");
+  await expect(page).toHaveURL(/q=POOL/);
+  await expect(page).toHaveURL(/layer=env/);
+  await expect(rows).toHaveText([/DB_POOL_MAX/, /DB_POOL_MIN/, /database\.pool\.max/, /database\.pool\.min/]);
+  await expect(effective.getByTestId("key-count")).toHaveText("4 of 18 keys match “POOL”");
+  await expect(page.getByTestId("layer-entry")).toHaveText([/DB_POOL_MAX/, /DB_POOL_MIN/]);
+  await expect(page.getByTestId("layer-count")).toContainText("2 of 7 entries match “POOL”");
+  await page.getByLabel("Filter keys").fill("nothing-like-this");
+  await page.getByLabel("Filter keys").press("Enter");
+  await expect(effective).toContainText("No key matches “nothing-like-this”.");
+  await effective.getByRole("link", { name: "Clear" }).click();
+  await expect(effective.getByTestId("key-count")).toHaveText("18 keys");
+
+  // The layer's entries page on their own cursor; the effective table stays where it was.
+  await page.goto("/environments/staging/services/checkout?layer=env&per=5");
+  const layers = page.getByTestId("layers");
+  await layers.getByRole("navigation", { name: "Environment variable layer pages" }).getByRole("link", { name: "Next 5 →" }).click();
+  await expect(page).toHaveURL(/lafter=/);
+  await expect(page.getByTestId("layer-entry")).toHaveCount(2);
+  await expect(rows.first()).toContainText("DATABASE_PASSWORD");
+  // Edit keeps the page: the form opens in place, for that key only.
+  const last = page.getByTestId("layer-entry").last();
+  await last.getByRole("link", { name: /^Edit / }).click();
+  await expect(page).toHaveURL(/lafter=.*edit=/);
+  await expect(last.getByRole("form", { name: /^Edit / })).toBeVisible();
+  await last.getByRole("link", { name: "Cancel" }).click();
+  await expect(page.getByRole("form", { name: /^Edit / })).toHaveCount(0);
+
+  // A link to a key (findings, compare) lands on the page that holds it.
+  await page.goto("/environments/staging/services/checkout?per=5&key=server.timeout#key-server.timeout");
+  await expect(page.locator("#key-server\\.timeout")).toBeVisible();
+  await expect(pages.getByTestId("page-range")).toHaveText("Showing 16–18 of 18 keys");
+  // A page size out of range falls back to the default.
+  await page.goto("/environments/staging/services/checkout?per=100000");
+  await expect(rows).toHaveCount(18);
+});
+
 test("a developer cannot edit production: not in the UI, not by a server action POST, not by the API", async ({ page, playwright, baseURL }) => {
   await signInAs(page, "dev@example.com");
   await page.goto("/environments/production/services/checkout?layer=flag");
   await expect(page.getByText("read only")).toBeVisible();
   await expect(page.getByText("Edit features.newCheckout")).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Set a key" })).toHaveCount(0);
+  // Asking for the edit form in the URL shows none either.
+  await page.goto("/environments/production/services/checkout?layer=flag&edit=features.newCheckout");
+  await expect(page.getByTestId("layer-entry").filter({ hasText: "features.newCheckout" })).toBeVisible();
+  await expect(page.getByRole("form", { name: /^Edit / })).toHaveCount(0);
 
   const value = () => withDb(async (c) => (await c.query(`select e.value, e.version from "ConfigEntry" e join "Service" s on s.id = e."serviceId" join "Environment" v on v.id = e."environmentId" where s.slug = 'checkout' and v.slug = 'production' and e.layer = 'flag' and e.key = 'features.newCheckout'`)).rows[0]);
   const before = await value();

@@ -62,6 +62,30 @@ export const ZApplyImportSchema = ZImportSchema.extend({
 });
 export type TApplyImport = z.infer<typeof ZApplyImportSchema>;
 
+export const CONFIG_PAGE_SIZE = 50;
+export const CONFIG_PAGE_MAX = 100;
+/** A key name in a URL (cursor, anchor, edit target); anything else is ignored, never an error page. */
+const urlKey = z.string().min(1).max(200).optional().catch(undefined);
+
+/** The service config page's URL: layer tab, key filter, keyset cursors, page size, the key to land on or edit. */
+export const ZServiceConfigQuerySchema = z.object({
+  layer: ZLayer.optional().catch(undefined),
+  /** Case-insensitive substring of the key name, for the effective table and the layer's entries. */
+  q: z.string().trim().max(200).optional().transform((v) => v || undefined).catch(undefined),
+  /** Effective table: the page after this key. */
+  after: urlKey,
+  /** Layer entries: the page after this key. */
+  lafter: urlKey,
+  /** Effective table: show the page holding this key (links to a key's anchor). */
+  key: urlKey,
+  /** The key of the selected layer whose edit form is open. */
+  edit: urlKey,
+  history: urlKey,
+  changes: z.string().min(1).max(500).optional().catch(undefined),
+  per: z.coerce.number().int().min(1).max(CONFIG_PAGE_MAX).default(CONFIG_PAGE_SIZE).catch(CONFIG_PAGE_SIZE),
+});
+export type TServiceConfigQuery = z.infer<typeof ZServiceConfigQuerySchema>;
+
 export const ZCompareQuerySchema = z.object({
   from: slug,
   to: slug,

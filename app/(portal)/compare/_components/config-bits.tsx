@@ -61,7 +61,8 @@ export const KIND_LABEL: Record<Finding["kind"], string> = {
 };
 
 export const keyAnchor = (key: string) => `key-${key.replace(/[^A-Za-z0-9_.-]/g, "_")}`;
-export const keyHref = (env: string, service: string, key: string) => `/environments/${env}/services/${service}#${keyAnchor(key)}`;
+/** A key's row on its service's page: `key=` makes the page show the (keyset) page that holds it. */
+export const keyHref = (env: string, service: string, key: string) => `/environments/${env}/services/${service}?key=${encodeURIComponent(key)}#${keyAnchor(key)}`;
 
 export function FindingsList({ findings, limit, empty = "No findings." }: { findings: readonly Finding[]; limit?: number; empty?: string }) {
   if (!findings.length) return <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">{empty}</p>;

@@ -2,13 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/auth/guards";
-import { getServiceConfig } from "@/lib/data/config/get-service-config";
+import { getServiceConfigPage } from "@/lib/data/config/get-service-config";
 import { listKeyHistory } from "@/lib/data/config/list-key-history";
 import { listLayerHistory } from "@/lib/data/config/list-layer-history";
 import { listConfigFindings } from "@/lib/data/findings/list-config-findings";
 import { CONFIG_LAYERS, LAYER_LABEL } from "@/lib/domain/config-layers";
-import { ZLayer } from "@/lib/validations/config";
-import type { ConfigLayer } from "@/generated/prisma/enums";
+import { CONFIG_PAGE_SIZE, ZServiceConfigQuerySchema, type TServiceConfigQuery } from "@/lib/validations/config";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -18,6 +17,8 @@ import { FindingsList, LayerBadge, PrecedenceLine, ValueText, keyAnchor } from "
 import { EntryForm } from "./_components/entry-form";
 import { RestoreButton } from "./_components/restore-button";
 import { ImportPanel } from "./_components/import-panel";
+import { KeyFilter } from "./_components/key-filter";
+import { KeyPager } from "./_components/key-pager";
 
 type Props = { params: Promise<{ env: string; service: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,21 +30,46 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
+/** The URL's parameters, in this order; `per` only when not the default. */
+const PARAMS = ["layer", "q", "after", "key", "lafter", "edit", "history", "changes", "per"] as const;
+type Params = Partial<Record<(typeof PARAMS)[number], string | number | undefined>>;
+
 export default async function ServiceConfigPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const p = await params;
   const sp = await searchParams;
-  const cfg = await orNotFound(getServiceConfig(user, p.env, p.service));
-  const { environment: env, service } = cfg;
-  const visibleLayers = cfg.precedence.filter((l) => l !== "secret" || cfg.secretsVisible);
-  const layer: ConfigLayer = ZLayer.safeParse(one(sp.layer)).success && visibleLayers.includes(one(sp.layer) as ConfigLayer) ? (one(sp.layer) as ConfigLayer) : "flag";
-  const historyKey = one(sp.history);
+  const query: TServiceConfigQuery = ZServiceConfigQuerySchema.parse(Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, one(v)])));
+  const cfg = await orNotFound(getServiceConfigPage(user, p.env, p.service, query));
+  const { environment: env, service, layer, visibleLayers, keys, entries, editing } = cfg;
+  const historyKey = query.history;
   const [history, { findings }, changes] = await Promise.all([
     historyKey ? orNotFound(listKeyHistory(user, { env: env.slug, service: service.slug, layer, key: historyKey })) : null,
     listConfigFindings(user, { environment: env.slug, service: service.slug }),
-    listLayerHistory(user, { env: env.slug, service: service.slug, layer, cursor: one(sp.changes) }),
+    listLayerHistory(user, { env: env.slug, service: service.slug, layer, cursor: query.changes }),
   ]);
   const base = `/environments/${env.slug}/services/${service.slug}`;
+  // Links keep the other parameters (filter, pages, page size) unless they say otherwise.
+  const current: Params = { ...query, layer: query.layer ? layer : undefined, edit: editing?.key, per: query.per === CONFIG_PAGE_SIZE ? undefined : query.per };
+  const href = (change: Params, hash = "") => {
+    const merged = { ...current, ...change };
+    const search = new URLSearchParams();
+    for (const k of PARAMS) if (merged[k] !== undefined && merged[k] !== "") search.set(k, String(merged[k]));
+    const s = search.toString();
+    return `${base}${s ? `?${s}` : ""}${hash}`;
+  };
+  const layerLink = (l: string, change: Params = {}, hash = "") => href({ layer: l, lafter: undefined, edit: undefined, history: undefined, changes: undefined, ...change }, hash);
+  const link = "text-xs text-indigo-700 hover:underline dark:text-indigo-300";
+  // The one open edit form (an entry's Edit link; full access only, checked by the DAL and again by the action).
+  const editForm = (e: NonNullable<typeof editing>) => (
+    <div id="edit" className="scroll-mt-4 rounded-lg bg-slate-50 p-3 dark:bg-slate-800/40">
+      <div className="mb-2 flex items-center gap-3">
+        <h3 className="text-xs font-semibold">Edit <span className="font-mono">{e.key}</span> in the {layer} layer</h3>
+        <Link href={href({ edit: undefined }, `#entry-${keyAnchor(e.key)}`)} className={`ml-auto ${link}`}>Cancel</Link>
+      </div>
+      {e.masked ? <p className="mb-2 text-xs text-amber-700 dark:text-amber-300">The current value looks like a secret and is not shown; enter the new value (better: move it to the secret manager).</p> : null}
+      <EntryForm key={e.key} env={env.slug} service={service.slug} layer={layer} entry={{ key: e.key, value: e.masked ? "" : (e.value ?? ""), version: e.version }} autoFocus />
+    </div>
+  );
   const exportLink = (l: string, f: string, label: string) => (
     <a href={`${base}/export?layer=${l}&format=${f}`} className="rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800" download>
       {label}
@@ -74,67 +100,90 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
           </Card>
         ) : null}
 
-        <Card data-testid="effective-config">
+        <Card id="effective" data-testid="effective-config">
           <CardHeader
             title="Effective configuration"
-            description={`${cfg.keys.length} keys, each with the layer it came from and what it overrode`}
+            description={`${keys.total} keys, each with the layer it came from and what it overrode`}
             actions={<div className="flex gap-2">{exportLink("effective", "env", "Export .env")}{exportLink("effective", "json", "Export JSON")}</div>}
           />
           <div className="border-b border-slate-200 px-5 py-3 dark:border-slate-800"><PrecedenceLine precedence={cfg.precedence} /></div>
-          {cfg.keys.length === 0 ? (
+          {keys.total === 0 ? (
             <div className="p-5"><EmptyState title="No configuration yet">{cfg.canEdit ? "Set a key below, or import a .env file." : "Nothing is configured for this service here."}</EmptyState></div>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full min-w-[720px] text-left text-sm">
-                <caption className="sr-only">Effective config of {service.name} in {env.name}</caption>
-                <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
-                  <tr className="border-b border-slate-200 dark:border-slate-800">
-                    <th scope="col" className="px-5 py-2 font-medium">Key</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Value</th>
-                    <th scope="col" className="px-3 py-2 font-medium">From</th>
-                    <th scope="col" className="px-3 py-2 font-medium">Overrode</th>
-                    <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">History</span></th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                  {cfg.keys.map((k) => (
-                    <tr key={k.key} id={keyAnchor(k.key)} className="target:bg-amber-50 dark:target:bg-amber-950/40" data-testid="effective-row">
-                      <td className="px-5 py-2 align-top font-mono text-xs">{k.key}</td>
-                      <td className="px-3 py-2 align-top">
-                        <ValueText value={k.value} masked={k.masked} layer={k.layer} />
-                        {k.secret ? (
-                          <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
-                            {k.secret.type.replace(/_/g, " ")} · {k.secret.tool.replace(/_/g, " ")} · rotation {k.secret.rotationPolicy.replace(/_/g, " ")}
-                            {k.secret.rotationDays ? ` every ${k.secret.rotationDays} days` : ""}
-                            {k.secret.nextRotationAt ? ` · next ${k.secret.nextRotationAt.toISOString().slice(0, 10)}` : ""}
-                          </p>
-                        ) : k.layer === "secret" && k.value ? (
-                          <p className="mt-0.5 text-xs text-amber-700 dark:text-amber-300">No metadata recorded for this reference.</p>
-                        ) : null}
-                      </td>
-                      <td className="px-3 py-2 align-top"><LayerBadge layer={k.layer} /></td>
-                      <td className="px-3 py-2 align-top">
-                        {k.overrode.length ? (
-                          <details>
-                            <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">overrode {k.overrode.length}</summary>
-                            <ul className="mt-1 space-y-0.5">
-                              {k.overrode.map((o) => <li key={o.layer} className="flex items-center gap-2"><LayerBadge layer={o.layer} /><ValueText value={o.value} masked={o.masked} layer={o.layer} /></li>)}
-                            </ul>
-                          </details>
-                        ) : <span className="text-xs text-slate-500 dark:text-slate-400">—</span>}
-                      </td>
-                      <td className="px-3 py-2 align-top text-right">
-                        {k.value !== null ? <Link href={`${base}?layer=${k.layer}&history=${encodeURIComponent(k.key)}#history`} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300">History</Link> : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <>
+              <KeyFilter
+                action={`${base}#effective`}
+                q={query.q}
+                keep={{ layer: current.layer as string | undefined, per: current.per?.toString() }}
+                clearHref={href({ q: undefined, after: undefined, lafter: undefined, key: undefined, edit: undefined }, "#effective")}
+                count={query.q ? `${keys.matched} of ${keys.total} keys match “${query.q}”` : `${keys.total} keys`}
+              />
+              {keys.items.length === 0 ? (
+                <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">{keys.matched ? "No more keys on this page." : `No key matches “${query.q}”.`}</p>
+              ) : (
+                <div className="overflow-x-auto">
+                  <table className="w-full min-w-[720px] text-left text-sm">
+                    <caption className="sr-only">Effective config of {service.name} in {env.name}, keys {keys.start + 1} to {keys.start + keys.items.length} of {keys.matched}</caption>
+                    <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
+                      <tr className="border-b border-slate-200 dark:border-slate-800">
+                        <th scope="col" className="px-5 py-2 font-medium">Key</th>
+                        <th scope="col" className="px-3 py-2 font-medium">Value</th>
+                        <th scope="col" className="px-3 py-2 font-medium">From</th>
+                        <th scope="col" className="px-3 py-2 font-medium">Overrode</th>
+                        <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">History</span></th>
+                      </tr>
+                    </thead>
+                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                      {keys.items.map((k) => (
+                        <tr key={k.key} id={keyAnchor(k.key)} className="target:bg-amber-50 dark:target:bg-amber-950/40" data-testid="effective-row">
+                          <td className="px-5 py-2 align-top font-mono text-xs">{k.key}</td>
+                          <td className="px-3 py-2 align-top">
+                            <ValueText value={k.value} masked={k.masked} layer={k.layer} />
+                            {k.secret ? (
+                              <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
+                                {k.secret.type.replace(/_/g, " ")} · {k.secret.tool.replace(/_/g, " ")} · rotation {k.secret.rotationPolicy.replace(/_/g, " ")}
+                                {k.secret.rotationDays ? ` every ${k.secret.rotationDays} days` : ""}
+                                {k.secret.nextRotationAt ? ` · next ${k.secret.nextRotationAt.toISOString().slice(0, 10)}` : ""}
+                              </p>
+                            ) : k.layer === "secret" && k.value ? (
+                              <p className="mt-0.5 text-xs text-amber-700 dark:text-amber-300">No metadata recorded for this reference.</p>
+                            ) : null}
+                          </td>
+                          <td className="px-3 py-2 align-top"><LayerBadge layer={k.layer} /></td>
+                          <td className="px-3 py-2 align-top">
+                            {k.overrode.length ? (
+                              <details>
+                                <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">overrode {k.overrode.length}</summary>
+                                <ul className="mt-1 space-y-0.5">
+                                  {k.overrode.map((o) => <li key={o.layer} className="flex items-center gap-2"><LayerBadge layer={o.layer} /><ValueText value={o.value} masked={o.masked} layer={o.layer} /></li>)}
+                                </ul>
+                              </details>
+                            ) : <span className="text-xs text-slate-500 dark:text-slate-400">—</span>}
+                          </td>
+                          <td className="px-3 py-2 align-top text-right">
+                            {k.value !== null ? <Link href={layerLink(k.layer, { history: k.key }, "#history")} className={link}>History<span className="sr-only"> of {k.key}</span></Link> : null}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              <KeyPager
+                label="Effective configuration pages"
+                noun="keys"
+                start={keys.start}
+                shown={keys.items.length}
+                matched={keys.matched}
+                per={query.per}
+                firstHref={keys.start > 0 || (keys.items.length === 0 && keys.matched > 0) ? href({ after: undefined, key: undefined }, "#effective") : null}
+                nextHref={keys.nextAfter ? href({ after: keys.nextAfter, key: undefined }, "#effective") : null}
+              />
+            </>
           )}
         </Card>
 
-        <Card data-testid="layers">
+        <Card id="layers" data-testid="layers">
           <CardHeader
             title="Layers"
             description={cfg.canEdit ? "Every save is a new version with your name, the time and your comment; audited." : "What each layer sets. Editing needs full access."}
@@ -142,36 +191,49 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
           />
           <nav aria-label="Layers" className="flex flex-wrap gap-1 border-b border-slate-200 px-5 pt-3 dark:border-slate-800">
             {visibleLayers.map((l) => (
-              <Link key={l} href={`${base}?layer=${l}`} aria-current={l === layer ? "page" : undefined} className={cn("rounded-t-lg px-3 py-1.5 text-sm", l === layer ? "border border-b-0 border-slate-200 bg-white font-semibold dark:border-slate-700 dark:bg-slate-900" : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100")}>
-                {LAYER_LABEL[l]} <span className="text-xs text-slate-500 dark:text-slate-400">({cfg.layers[l].length})</span>
+              <Link key={l} href={layerLink(l)} aria-current={l === layer ? "page" : undefined} className={cn("rounded-t-lg px-3 py-1.5 text-sm", l === layer ? "border border-b-0 border-slate-200 bg-white font-semibold dark:border-slate-700 dark:bg-slate-900" : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100")}>
+                {LAYER_LABEL[l]} <span className="text-xs text-slate-500 dark:text-slate-400">({cfg.layerSizes[l] ?? 0})</span>
               </Link>
             ))}
           </nav>
-          {cfg.layers[layer].length === 0 ? (
+          {query.q && entries.total ? (
+            <p className="border-b border-slate-200 px-5 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400" data-testid="layer-count">
+              {entries.matched} of {entries.total} entries match “{query.q}” · <Link href={href({ q: undefined, after: undefined, lafter: undefined, key: undefined, edit: undefined }, "#layers")} className={`underline ${link}`}>Clear the filter</Link>
+            </p>
+          ) : null}
+          {editing && !entries.items.some((e) => e.key === editing.key) ? (
+            <div className="border-b border-slate-200 px-5 py-3 dark:border-slate-800">{editForm(editing)}</div>
+          ) : null}
+          {entries.total === 0 ? (
             <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">The {LAYER_LABEL[layer].toLowerCase()} layer sets nothing for {service.name} in {env.name}.</p>
+          ) : entries.items.length === 0 ? (
+            <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">{entries.matched ? "No more entries on this page." : `No entry of the ${LAYER_LABEL[layer].toLowerCase()} layer matches “${query.q}”.`}</p>
           ) : (
             <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-              {cfg.layers[layer].map((e) => (
-                <li key={e.key} className="px-5 py-2" data-testid="layer-entry">
+              {entries.items.map((e) => (
+                <li key={e.key} id={`entry-${keyAnchor(e.key)}`} className="px-5 py-2" data-testid="layer-entry">
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
                     <span className="font-mono text-xs font-medium">{e.key}</span>
                     <ValueText value={e.value} masked={e.masked} layer={e.layer} />
                     <span className="ml-auto text-xs text-slate-500 dark:text-slate-400">v{e.version} · {when(e.updatedAt)}</span>
-                    <Link href={`${base}?layer=${layer}&history=${encodeURIComponent(e.key)}#history`} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300">History</Link>
+                    {cfg.canEdit && editing?.key !== e.key ? <Link href={href({ layer, edit: e.key }, "#edit")} className={link}>Edit<span className="sr-only"> {e.key}</span></Link> : null}
+                    <Link href={href({ layer, history: e.key, edit: undefined }, "#history")} className={link}>History<span className="sr-only"> of {e.key}</span></Link>
                   </div>
-                  {cfg.canEdit ? (
-                    <details className="mt-1">
-                      <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">Edit {e.key}</summary>
-                      <div className="mt-2 rounded-lg bg-slate-50 p-3 dark:bg-slate-800/40">
-                        {e.masked ? <p className="mb-2 text-xs text-amber-700 dark:text-amber-300">The current value looks like a secret and is not shown; enter the new value (better: move it to the secret manager).</p> : null}
-                        <EntryForm env={env.slug} service={service.slug} layer={layer} entry={{ key: e.key, value: e.masked ? "" : (e.value ?? ""), version: e.version }} />
-                      </div>
-                    </details>
-                  ) : null}
+                  {editing?.key === e.key ? <div className="mt-1">{editForm(editing)}</div> : null}
                 </li>
               ))}
             </ul>
           )}
+          <KeyPager
+            label={`${LAYER_LABEL[layer]} layer pages`}
+            noun="entries"
+            start={entries.start}
+            shown={entries.items.length}
+            matched={entries.matched}
+            per={query.per}
+            firstHref={entries.start > 0 || (entries.items.length === 0 && entries.matched > 0) ? href({ lafter: undefined, edit: undefined }, "#layers") : null}
+            nextHref={entries.nextAfter ? href({ lafter: entries.nextAfter, edit: undefined }, "#layers") : null}
+          />
           {cfg.canEdit ? (
             <div className="border-t border-slate-200 p-5 dark:border-slate-800">
               <h3 className="mb-2 text-sm font-semibold">Set a key</h3>
@@ -182,7 +244,7 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
 
         {history && historyKey ? (
           <Card id="history" data-testid="key-history">
-            <CardHeader title={<>History of <span className="font-mono">{historyKey}</span> in the {layer} layer</>} description={history.current.deleted ? "Currently deleted from this layer" : `Current version v${history.current.version}`} actions={<Link href={`${base}?layer=${layer}`} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Close</Link>} />
+            <CardHeader title={<>History of <span className="font-mono">{historyKey}</span> in the {layer} layer</>} description={history.current.deleted ? "Currently deleted from this layer" : `Current version v${history.current.version}`} actions={<Link href={href({ history: undefined })} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Close</Link>} />
             <ol className="divide-y divide-slate-100 dark:divide-slate-800">
               {history.versions.map((v, i) => {
                 const prev = history.versions[i + 1];
@@ -215,7 +277,7 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
             <ol className="divide-y divide-slate-100 dark:divide-slate-800">
               {changes.changes.map((c) => (
                 <li key={`${c.key}@${c.version}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-5 py-2 text-sm">
-                  <Link href={`${base}?layer=${layer}&history=${encodeURIComponent(c.key)}#history`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{c.key}</Link>
+                  <Link href={href({ layer, history: c.key }, "#history")} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{c.key}</Link>
                   <span className="font-mono text-xs">v{c.version}</span>
                   {c.deleted ? <span className="text-xs font-medium text-rose-700 dark:text-rose-300">deleted</span> : <ValueText value={c.value} masked={c.masked} layer={layer} />}
                   <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">{c.author} · {when(c.createdAt)}{c.comment ? ` · “${c.comment}”` : ""}</span>
@@ -225,7 +287,7 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
           )}
           {changes.nextCursor ? (
             <div className="border-t border-slate-200 px-5 py-2 dark:border-slate-800">
-              <Link href={`${base}?layer=${layer}&changes=${encodeURIComponent(changes.nextCursor)}`} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Older changes →</Link>
+              <Link href={href({ layer, changes: changes.nextCursor })} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Older changes →</Link>
             </div>
           ) : null}
         </Card>
