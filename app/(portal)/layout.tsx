@@ -31,9 +31,10 @@ export default async function PortalLayout({ children }: { children: React.React
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900">
         Skip to content
       </a>
-      <div className="flex min-h-screen">
-        <aside className="sticky top-0 hidden h-screen w-56 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-4 md:flex dark:border-slate-800 dark:bg-slate-900">
-          <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-lg font-semibold tracking-tight">
+      <div className="flex min-h-screen flex-col md:flex-row">
+        {/* One navigation: a sidebar from md up, a bar above the header below it (rendered once, not twice). */}
+        <aside className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 md:sticky md:top-0 md:h-screen md:w-56 md:shrink-0 md:flex-col md:flex-nowrap md:items-stretch md:border-b-0 md:border-r md:py-4 dark:border-slate-800 dark:bg-slate-900">
+          <Link href="/" className="flex items-center gap-2 px-2 text-lg font-semibold tracking-tight md:mb-6">
             <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-lg bg-indigo-600 text-sm text-white">P</span>
             Parity
           </Link>
@@ -41,9 +42,6 @@ export default async function PortalLayout({ children }: { children: React.React
         </aside>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3 dark:border-slate-800 dark:bg-slate-900">
-            <div className="md:hidden">
-              <Nav items={items} compact />
-            </div>
             <div className="ml-auto flex items-center gap-4">
               <div className="text-right text-sm leading-tight">
                 <div className="font-medium" data-testid="current-user">{user.name}</div>

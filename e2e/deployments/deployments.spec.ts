@@ -54,7 +54,9 @@ test("a CI token: created, shown once, works on the API, revoked → 401", async
   await signInAs(page, "platform@example.com");
   await page.goto("/settings");
   // The settings page has two "Name" fields (tokens, notification webhooks): the token form's.
-  await page.getByPlaceholder("e.g. github-actions deploy").fill("e2e pipeline");
+  // A name of its own per attempt: a retry must not find the first attempt's token.
+  const name = `e2e pipeline ${test.info().retry}-${Date.now() % 100_000}`;
+  await page.getByPlaceholder("e.g. github-actions deploy").fill(name);
   await page.getByRole("radio", { name: /^CI/ }).check();
   await page.getByRole("checkbox", { name: /deployments:write/ }).check();
   await page.getByRole("button", { name: "Create token" }).click();
@@ -73,8 +75,8 @@ test("a CI token: created, shown once, works on the API, revoked → 401", async
   await page.reload();
   await expect(page.getByTestId("new-token-value")).toHaveCount(0);
   expect(await page.content()).not.toContain(token);
-  const row = page.getByTestId("token-row").filter({ hasText: "e2e pipeline" });
-  await row.getByRole("button", { name: "Revoke e2e pipeline" }).click();
+  const row = page.getByTestId("token-row").filter({ hasText: name });
+  await row.getByRole("button", { name: `Revoke ${name}` }).click();
   await expect(row).toContainText("revoked");
   const after = await page.request.get("/api/v1/deployments?limit=1", { headers: auth });
   expect(after.status()).toBe(401);

@@ -1,12 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { getServerSession } from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type z } from "zod";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { NUL_MESSAGE, nulPath } from "@/lib/domain/storable";
 import { log } from "@/lib/log";
-import { authOptions } from "@/lib/auth/options";
+import { sessionUserId } from "@/lib/auth/session-user";
 import { authenticateToken } from "@/lib/data/tokens/authenticate-token";
 import { loadUserPrincipal } from "@/lib/data/users/load-principal";
 import { hasScope, type Principal } from "@/lib/authz";
@@ -27,8 +26,7 @@ async function principalFor(req: NextRequest): Promise<Principal | null> {
     if (scheme?.toLowerCase() !== "bearer" || !token) return null;
     return authenticateToken(token.trim());
   }
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const id = await sessionUserId();
   return id ? loadUserPrincipal(id) : null;
 }
 

@@ -1,15 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
-import { authOptions } from "./options";
+import { sessionUserId } from "./session-user";
 import { loadUserPrincipal, touchLastSeen } from "@/lib/data/users/load-principal";
 import type { Principal } from "@/lib/authz";
 
 /** The signed-in user, re-read from the database once per request; null when signed out or deactivated. */
 export const currentUser = cache(async (): Promise<Principal | null> => {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   const principal = await loadUserPrincipal(id);
   if (principal) await touchLastSeen(id).catch(() => {});

@@ -60,3 +60,9 @@ export function hasRole(principal: Principal, role: Role): boolean {
 export function hasScope(principal: Principal, scope: string): boolean {
   return principal.scopes === undefined || principal.scopes.includes(scope) || principal.scopes.includes("*");
 }
+
+/** Everything about a principal that decides what it may see and do, as a cache key. */
+export function principalKey(p: Principal): string {
+  const levels = [...p.levels].sort(([a], [b]) => (a < b ? -1 : 1)).map(([env, level]) => `${env}:${level}`);
+  return [p.kind, p.userId ?? "-", p.tokenId ?? "-", [...p.roles].sort().join(","), levels.join(","), p.scopes?.join(",") ?? "-"].join("|");
+}

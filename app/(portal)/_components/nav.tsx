@@ -11,19 +11,19 @@ export interface NavItem {
   count?: number;
 }
 
-export function Nav({ items, compact = false }: { items: NavItem[]; compact?: boolean }) {
+export function Nav({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   const active = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
   return (
     <nav aria-label="Main">
-      <ul className={cn(compact ? "flex flex-wrap gap-1" : "flex flex-col gap-0.5")}>
+      <ul className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap md:gap-0.5">
         {items.map((item) => (
           <li key={item.href}>
             <Link
               href={item.href}
               aria-current={active(item.href) ? "page" : undefined}
               className={cn(
-                "block rounded-lg px-3 py-2 text-sm font-medium",
+                "block rounded-lg px-3 py-1.5 text-sm font-medium md:py-2",
                 active(item.href)
                   ? "bg-indigo-50 text-indigo-700 dark:bg-indigo-950 dark:text-indigo-200"
                   : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Generations } from "@/lib/data/generations";
 import { statesAccepting } from "@/lib/domain/promotion-state";
 import { guardedMove, RaceLost } from "./apply-transition";
 import { SYSTEM_ACTOR } from "./promotion-scope";
@@ -29,4 +30,24 @@ export async function expireStalePromotions(now = new Date(), limit = 200): Prom
     }
   }
   return expired;
+}
+
+let nextExpiry: { promotions: bigint; at: number } | null = null;
+
+/**
+ * The sweep, only when a waiting promotion's time may have passed: the earliest expiry of
+ * waiting promotions is kept per promotions generation (any change to promotions bumps it
+ * in the writer's transaction), so reading the queue costs no sweep query in between.
+ * Returns how many it expired (then the caller's generations are out of date).
+ */
+export async function expireStalePromotionsIfDue(generations: Generations, now = new Date()): Promise<number> {
+  if (nextExpiry?.promotions !== generations.promotions) {
+    const first = await db().promotion.findFirst({
+      where: { state: { in: statesAccepting("expire") }, expiresAt: { not: null } },
+      orderBy: { expiresAt: "asc" },
+      select: { expiresAt: true },
+    });
+    nextExpiry = { promotions: generations.promotions, at: first?.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY };
+  }
+  return now.getTime() > nextExpiry.at ? expireStalePromotions(now) : 0;
 }

@@ -1,15 +1,17 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
-import { environmentIdsWith, type Principal } from "@/lib/authz";
-import { loadPolicies } from "@/lib/data/policies/load-policy";
+import { environmentIdsWith, principalKey, type Principal } from "@/lib/authz";
+import { BoundedCache } from "@/lib/bounded-cache";
+import { dataGenerations, readDataGenerations, type Generations } from "@/lib/data/generations";
+import { loadPolicies, type LoadedPolicy } from "@/lib/data/policies/load-policy";
 import { OPEN_STATES } from "@/lib/domain/promotion-state";
 import { readiness } from "@/lib/domain/readiness";
 import { isStorableDate } from "@/lib/domain/storable";
 import type { TQueueQuery } from "@/lib/validations/promotions";
 import { promotionWhere } from "./promotion-scope";
 import { waitingOnWhere } from "./waiting-on-where";
-import { expireStalePromotions } from "./expire-stale";
+import { expireStalePromotionsIfDue } from "./expire-stale";
 
 export function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString("base64url");
@@ -30,11 +32,46 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
  * The queue: "waiting on me", "my requests" or "all" visible promotions, newest
  * first, keyset-paginated on (createdAt, id), each with its readiness summary.
  * Expires stale requests first, so the queue never shows a request past its time.
+ * The rows and policies are kept per person, query and data generation (promotions,
+ * access, config: bumped in the writer's transaction), so an unchanged queue costs one
+ * primary-key read; readiness (windows, freezes that have ended) is computed per request.
  */
 export async function listPromotions(principal: Principal, query: TQueueQuery, now = new Date()) {
-  await expireStalePromotions(now);
-  const envIds = environmentIdsWith(principal, "view_deployments");
-  const policies = await loadPolicies(db(), envIds, now);
+  let generations = await dataGenerations();
+  if (await expireStalePromotionsIfDue(generations, now)) generations = await readDataGenerations();
+  const { policies, rows } = await readQueue(principal, query, generations, now);
+  const page = rows.slice(0, query.limit);
+  const items = page.map(({ gates, approvals, toEnvironmentId, ...row }) => {
+    const policy = policies.get(toEnvironmentId)!;
+    const window = { ...policy.window, freezes: policy.window.freezes.filter((f) => f.endsAt > now) };
+    const r = readiness({ ...row, gates }, policy.rules, approvals, window, now);
+    return {
+      ...row,
+      gates: { total: gates.length, done: gates.filter((g) => g.status === "passed" || g.status === "waived").length },
+      readiness: { summary: r.summary, blocking: r.blocking.map((g) => g.gate), approvals: r.approvals, windowOpen: r.window?.open ?? null, windowOpensAt: r.window && !r.window.open ? r.window.opensAt : null },
+    };
+  });
+  const last = page.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+type QueueRead = { policies: Map<string, LoadedPolicy>; rows: Awaited<ReturnType<typeof queryQueue>> };
+const reads = new BoundedCache<Promise<QueueRead>>(2_000);
+
+function readQueue(principal: Principal, query: TQueueQuery, g: Generations, now: Date): Promise<QueueRead> {
+  const key = [principalKey(principal), g.promotions, g.access, g.config, JSON.stringify(query)].join("|");
+  const hit = reads.get(key);
+  if (hit) return hit;
+  const read = (async () => {
+    const policies = await loadPolicies(db(), environmentIdsWith(principal, "view_deployments"), now);
+    return { policies, rows: await queryQueue(principal, query, policies) };
+  })();
+  reads.set(key, read);
+  read.catch(() => reads.get(key) === read && reads.delete(key));
+  return read;
+}
+
+function queryQueue(principal: Principal, query: TQueueQuery, policies: Map<string, LoadedPolicy>) {
   const after = decodeCursor(query.cursor);
   const and: Prisma.PromotionWhereInput[] = [promotionWhere(principal)];
   if (query.tab === "waiting") and.push(waitingOnWhere(principal, policies));
@@ -42,8 +79,7 @@ export async function listPromotions(principal: Principal, query: TQueueQuery, n
   if (query.state === "open") and.push({ state: { in: [...OPEN_STATES] } });
   else if (query.state) and.push({ state: query.state });
   if (after) and.push({ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] });
-
-  const rows = await db().promotion.findMany({
+  return db().promotion.findMany({
     where: { AND: and },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
@@ -66,16 +102,4 @@ export async function listPromotions(principal: Principal, query: TQueueQuery, n
       approvals: { select: { userId: true, decision: true, invalidatedAt: true } },
     },
   });
-  const page = rows.slice(0, query.limit);
-  const items = page.map(({ gates, approvals, toEnvironmentId, ...row }) => {
-    const policy = policies.get(toEnvironmentId)!;
-    const r = readiness({ ...row, gates }, policy.rules, approvals, policy.window, now);
-    return {
-      ...row,
-      gates: { total: gates.length, done: gates.filter((g) => g.status === "passed" || g.status === "waived").length },
-      readiness: { summary: r.summary, blocking: r.blocking.map((g) => g.gate), approvals: r.approvals, windowOpen: r.window?.open ?? null, windowOpensAt: r.window && !r.window.open ? r.window.opensAt : null },
-    };
-  });
-  const last = page.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null };
 }

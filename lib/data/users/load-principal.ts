@@ -1,9 +1,30 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { levelsFor, type Principal } from "@/lib/authz";
+import { BoundedCache } from "@/lib/bounded-cache";
+import { dataGenerations } from "@/lib/data/generations";
 
-/** Re-reads a user, their roles and the access matrix. Null when missing or deactivated. */
+const principals = new BoundedCache<{ access: bigint; principal: Promise<Principal | null> }>(5_000);
+
+/**
+ * A user, their roles and their levels from the access matrix; null when missing or
+ * deactivated. Kept per access generation (bumped in the same transaction as any change
+ * to users, roles or the matrix), so a removed role or a deactivation applies to the very
+ * next request, and an unchanged principal costs one primary-key read.
+ */
 export async function loadUserPrincipal(userId: string): Promise<Principal | null> {
+  const { access } = await dataGenerations();
+  const hit = principals.get(userId);
+  if (hit && hit.access === access) return hit.principal;
+  const principal = readUserPrincipal(userId);
+  principals.set(userId, { access, principal });
+  principal.catch(() => {
+    if (principals.get(userId)?.principal === principal) principals.delete(userId);
+  });
+  return principal;
+}
+
+async function readUserPrincipal(userId: string): Promise<Principal | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, name: true, active: true, roles: { select: { role: true } } },
@@ -21,7 +42,13 @@ export async function findActiveUserIdByEmail(email: string): Promise<string | n
   return user?.active ? user.id : null;
 }
 
-export async function touchLastSeen(userId: string): Promise<void> {
-  // Cheap and best-effort: at most once a minute per user.
+const lastTouched = new BoundedCache<number>(10_000);
+
+export async function touchLastSeen(userId: string, now = Date.now()): Promise<void> {
+  // Cheap and best-effort: at most once a minute per user (checked here first, so most
+  // requests make no round trip, and in the database, for several portal processes).
+  const last = lastTouched.get(userId);
+  if (last !== undefined && now - last < 60_000) return;
+  lastTouched.set(userId, now);
   await db().$executeRaw`update "User" set "lastSeenAt" = now() where id = ${userId} and ("lastSeenAt" is null or "lastSeenAt" < now() - interval '1 minute')`;
 }

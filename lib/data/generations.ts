@@ -1,0 +1,40 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "@/lib/db";
+
+/**
+ * Data states: counters bumped by triggers in the writer's own transaction, so a reader
+ * sees a new value exactly when it can see the change (migrations
+ * 20261125222334_config_generation and 20261126013500_data_generations):
+ * - `config`: config entries, intended differences, environments, services, precedence;
+ * - `access`: users (not their last-seen time), roles, the access matrix;
+ * - `promotions`: promotions, gates, approvals, policies, freezes;
+ * - `secrets`: the secret metadata registry.
+ * A cache of something computed from that data keys on the counters it depends on: one
+ * primary-key read tells whether it is current.
+ *
+ * `dataGenerations` reads once per React render (pages and layouts share it); server
+ * actions and route handlers run outside a render and read afresh, and the render that
+ * follows an action is a new one, so a write is always seen by the next read. Code that
+ * writes during a render (the lazy expiry sweep) re-reads with `readDataGenerations`.
+ */
+export interface Generations {
+  config: bigint;
+  access: bigint;
+  promotions: bigint;
+  secrets: bigint;
+}
+
+const ROW = { 1: "config", 2: "access", 3: "promotions", 4: "secrets" } as const;
+
+export async function readDataGenerations(): Promise<Generations> {
+  const rows = await db().configGeneration.findMany({ select: { id: true, n: true } });
+  const g: Generations = { config: BigInt(-1), access: BigInt(-1), promotions: BigInt(-1), secrets: BigInt(-1) };
+  for (const r of rows) {
+    const name = ROW[r.id as keyof typeof ROW];
+    if (name) g[name] = r.n;
+  }
+  return g;
+}
+
+export const dataGenerations = cache(readDataGenerations);

@@ -1,0 +1,97 @@
+// Per-person caches (principal, "waiting on you" count, the promotion queue) key on data
+// generations bumped by triggers in the writer's transaction: these tests check that a
+// change shows on the very next read, and that what does not change access bumps nothing.
+import { describe, expect, it } from "vitest";
+import { principalFor, testDb } from "@/tests/support/db";
+import { dataGenerations } from "@/lib/data/generations";
+import { loadUserPrincipal, touchLastSeen } from "@/lib/data/users/load-principal";
+import { setUserActive, setUserRoles } from "@/lib/data/users/manage-users";
+import { changeGrant } from "@/lib/data/access/change-grant";
+import { countWaitingOn } from "@/lib/data/promotions/count-waiting-on";
+import { listPromotions } from "@/lib/data/promotions/list-promotions";
+import { decidePromotion } from "@/lib/data/promotions/decide-promotion";
+import { awaitingApproval } from "@/lib/data/promotions/test-helpers";
+import { rotationSummary } from "@/lib/data/secrets/rotation-summary";
+
+describe("data generations", () => {
+  it("a role change, a grant change and a deactivation apply to the next principal read; last-seen does not bump access", async () => {
+    const platform = await principalFor("platform@example.com");
+    const dev = await principalFor("dev@example.com");
+    expect(await loadUserPrincipal(dev.userId!)).toBe(await loadUserPrincipal(dev.userId!)); // cached: the same object
+
+    const before = await dataGenerations();
+    await touchLastSeen(dev.userId!, Date.now() + 3_600_000);
+    await testDb.user.update({ where: { id: dev.userId! }, data: { lastSeenAt: new Date() } });
+    expect((await dataGenerations()).access).toBe(before.access);
+
+    await setUserRoles(platform, { userId: dev.userId!, roles: ["developer", "qa"] });
+    expect((await loadUserPrincipal(dev.userId!))!.roles.sort()).toEqual(["developer", "qa"]);
+
+    const devNow = (await loadUserPrincipal(dev.userId!))!;
+    await changeGrant(platform, { role: "qa", environmentSlug: "staging", level: "full" });
+    const after = (await loadUserPrincipal(dev.userId!))!;
+    expect(after).not.toBe(devNow);
+    expect([...after.levels.values()]).toContain("full");
+
+    await setUserActive(platform, dev.userId!, false);
+    expect(await loadUserPrincipal(dev.userId!)).toBeNull();
+    await setUserActive(platform, dev.userId!, true);
+    expect(await loadUserPrincipal(dev.userId!)).not.toBeNull();
+  });
+
+  it("a guarded update that changes no row bumps nothing", async () => {
+    const before = await dataGenerations();
+    await testDb.promotion.updateMany({ where: { id: "no-such-promotion" }, data: { state: "cancelled" } });
+    await testDb.user.updateMany({ where: { id: "no-such-user" }, data: { active: false } });
+    const after = await dataGenerations();
+    expect(after.promotions).toBe(before.promotions);
+    expect(after.access).toBe(before.access);
+  });
+
+  it("the waiting-on badge and queue show a new request and a decision at once", async () => {
+    const p2 = await principalFor("platform2@example.com");
+    const queue0 = await listPromotions(p2, { tab: "waiting", limit: 100 });
+    expect(await countWaitingOn(p2)).toBe(queue0.items.length);
+    expect(await countWaitingOn(p2)).toBe(queue0.items.length); // served again from the cache
+
+    const id = await awaitingApproval("auth", "platform@example.com");
+    const queue1 = await listPromotions(p2, { tab: "waiting", limit: 100 });
+    expect(queue1.items.map((i) => i.id)).toContain(id);
+    expect(await countWaitingOn(p2)).toBe(queue1.items.length);
+
+    await decidePromotion(p2, id, { decision: "approve", comment: "" });
+    const queue2 = await listPromotions(p2, { tab: "waiting", limit: 100 });
+    expect(queue2.items.map((i) => i.id)).not.toContain(id);
+    expect(await countWaitingOn(p2)).toBe(queue2.items.length);
+    // Another person's view is their own: the requester never waits on themself.
+    expect((await listPromotions(await principalFor("platform@example.com"), { tab: "waiting", limit: 100 })).items.map((i) => i.id)).not.toContain(id);
+  });
+
+  it("a promotion past its time is expired when the queue is read, without a sweep on every read", async () => {
+    const id = await awaitingApproval("search", "platform@example.com");
+    const p2 = await principalFor("platform2@example.com");
+    const later = new Date(Date.now() + 10 * 24 * 3_600_000);
+    const queue = await listPromotions(p2, { tab: "all", limit: 100 }, later);
+    expect(queue.items.find((i) => i.id === id)?.state).toBe("expired");
+    expect((await testDb.promotion.findUniqueOrThrow({ where: { id } })).state).toBe("expired");
+  });
+
+  it("the rotation summary counts at the time asked, and shows a registry change at once", async () => {
+    const platform = await principalFor("platform@example.com");
+    const prod = async (at = new Date()) => (await rotationSummary(platform, at)).find((r) => r.slug === "production")!.summary;
+    const before = await prod();
+    const secret = await testDb.secret.findFirstOrThrow({ where: { environment: { slug: "production" }, deletedAt: null, lastRotatedAt: { not: null }, nextRotationAt: { gt: new Date(Date.now() + 60 * 86_400_000) } } });
+    // Same data, a later time: that secret is overdue then.
+    const later = await prod(new Date(secret.nextRotationAt!.getTime() + 1000));
+    expect(later.overdue).toBeGreaterThan(before.overdue);
+    // A change in the registry shows on the next read.
+    await testDb.secret.update({ where: { id: secret.id }, data: { nextRotationAt: new Date(Date.now() - 86_400_000) } });
+    const after = await prod();
+    expect(after.overdue).toBe(before.overdue + 1);
+    expect(after.ok).toBe(before.ok - 1);
+    expect(after.total).toBe(before.total);
+    // Another principal sees only the environments it may read secrets of.
+    const exec = await rotationSummary(await principalFor("exec@example.com"));
+    expect(exec.map((r) => r.slug)).not.toContain("production");
+  });
+});
