@@ -4,7 +4,7 @@ import { requirePage } from "@/lib/auth/guards";
 import { orNotFound } from "@/lib/auth/guards";
 import { allows } from "@/lib/authz";
 import { listEnvironments } from "@/lib/data/environments/list-environments";
-import { compareEnvironments } from "@/lib/data/compare/compare-environments";
+import { comparePage } from "@/lib/data/compare/compare-page";
 import { listServices } from "@/lib/data/config/list-services";
 import { listConfigFindings } from "@/lib/data/findings/list-config-findings";
 import { ZLayer } from "@/lib/validations/config";
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Compare" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const DETAIL_PAGE = 20;
+const pageLink = "inline-block rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 const select = "mt-1 block rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 export default async function ComparePage({ searchParams }: Props) {
@@ -45,24 +45,26 @@ export default async function ComparePage({ searchParams }: Props) {
     );
   }
 
-  const [cmp, { findings }, allServices] = await Promise.all([
-    orNotFound(compareEnvironments(user, { from, to, service })),
+  const after = one(sp.after) || undefined;
+  const secretsAfter = one(sp.secretsAfter) || undefined;
+  const [cmp, { findings }, serviceOptions] = await Promise.all([
+    orNotFound(comparePage(user, { from, to, service, only, layer, after, secretsAfter })),
     listConfigFindings(user, { service }),
     listServices(),
   ]);
-  const serviceOptions = allServices;
   const relevant = findings.filter((f) => [from, to].includes(f.environment) && (!f.otherEnvironment || [from, to].includes(f.otherEnvironment)));
-  // One service: every row (filters apply). All services: only the differing rows, and
-  // the detail of at most DETAIL_PAGE services per page, so 200 services × 500 keys stay readable.
-  const filtered = cmp.services.map((s) => ({
-    ...s,
-    rows: s.rows.filter((r) => (!(only || !service) || r.status !== "identical") && (!layer || r.from?.layer === layer || r.to?.layer === layer)),
-  }));
-  const after = one(sp.after);
-  const startAt = service || !after ? 0 : Math.max(0, filtered.findIndex((s) => s.slug === after) + 1);
-  const shown = service ? filtered : filtered.slice(startAt, startAt + DETAIL_PAGE);
-  const nextAfter = !service && startAt + DETAIL_PAGE < filtered.length ? shown[shown.length - 1]?.slug : null;
+  // One service: every row (filters apply). All services: a page of DETAIL_PAGE services
+  // with their differing rows (comparePage), so 200 services × 500 keys stay readable and cheap.
+  const shown = cmp.services;
   const qs = (extra: Record<string, string>) => new URLSearchParams({ from, to, ...(only ? { only: "1" } : {}), ...(layer ? { layer } : {}), ...extra }).toString();
+  const range = service ? "" : `${cmp.startAt + 1}–${cmp.startAt + shown.length} of ${cmp.serviceCount}`;
+  const pager = (label: string) => service || (cmp.prevAfter === undefined && !cmp.nextAfter) ? null : (
+    <nav aria-label={label} className="flex flex-wrap gap-2">
+      {cmp.prevAfter !== undefined ? <Link href={`/compare?${qs(cmp.prevAfter ? { after: cmp.prevAfter } : {})}`} className={pageLink}>← Previous services</Link> : null}
+      {cmp.nextAfter ? <Link href={`/compare?${qs({ after: cmp.nextAfter })}`} className={pageLink}>Next services →</Link> : null}
+    </nav>
+  );
+  const secretsHref = (next?: string) => `/compare?${qs({ ...(service ? { service } : {}), ...(after ? { after } : {}), ...(next ? { secretsAfter: next } : {}) })}#secret-diff`;
 
   return (
     <>
@@ -105,7 +107,7 @@ export default async function ComparePage({ searchParams }: Props) {
       </form>
 
       <Card className="mb-6">
-        <CardHeader title="Services" description="Parity score: the share of keys that are identical or whose difference is marked intended." />
+        <CardHeader title="Services" description={<>Parity score: the share of keys that are identical or whose difference is marked intended.{range ? ` Services ${range}.` : null}</>} actions={pager("Service pages")} />
         <div className="overflow-x-auto">
           <table className="w-full min-w-[720px] text-left text-sm" data-testid="service-summary">
             <caption className="sr-only">Parity per service</caption>
@@ -121,7 +123,7 @@ export default async function ComparePage({ searchParams }: Props) {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {cmp.services.map((s) => (
+              {shown.map((s) => (
                 <tr key={s.slug}>
                   <td className="px-5 py-1.5"><a href={`#svc-${s.slug}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">{s.name}</a></td>
                   <td className="px-3 py-1.5 font-mono text-xs">{s.deployed.from ?? "—"} → {s.deployed.to ?? "—"}{s.deployed.from && s.deployed.to && s.deployed.from !== s.deployed.to ? <Badge tone="warn" className="ml-2 font-sans">differs</Badge> : null}</td>
@@ -140,15 +142,13 @@ export default async function ComparePage({ searchParams }: Props) {
       <div className="space-y-4">
         {!service ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Showing the differing keys of services {startAt + 1}–{startAt + shown.length} of {filtered.length}; open a service for its full side-by-side view with identical keys.
+            Showing the differing keys of services {range}; open a service for its full side-by-side view with identical keys.
           </p>
         ) : null}
         {shown.map((s) => (
           <ServiceDiff key={s.slug} service={s} from={cmp.from} to={cmp.to} filtered={only || !!layer || !service} fullHref={service ? null : `/compare?${qs({ service: s.slug })}`} />
         ))}
-        {nextAfter ? (
-          <Link href={`/compare?${qs({ after: nextAfter })}`} className="inline-block rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">Next services →</Link>
-        ) : null}
+        {pager("Service pages, below the diffs")}
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
@@ -156,7 +156,7 @@ export default async function ComparePage({ searchParams }: Props) {
           <CardHeader title="Findings" description={`In ${cmp.from.name} and ${cmp.to.name}`} />
           <FindingsList findings={relevant} limit={30} empty="No findings in these environments." />
         </Card>
-        <SecretDiff secrets={cmp.secrets} from={cmp.from.name} to={cmp.to.name} />
+        <SecretDiff secrets={cmp.secrets} from={cmp.from.name} to={cmp.to.name} nextHref={cmp.secrets?.nextAfter ? secretsHref(cmp.secrets.nextAfter) : null} firstHref={cmp.secrets?.startAt ? secretsHref() : null} />
       </div>
     </>
   );

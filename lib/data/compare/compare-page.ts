@@ -1,0 +1,98 @@
+import "server-only";
+import { allows, type Principal } from "@/lib/authz";
+import { notFound } from "@/lib/errors";
+import { getEnvironment } from "@/lib/data/environments/get-environment";
+import { configGeneration } from "@/lib/data/config/config-generation";
+import type { ConfigLayer } from "@/generated/prisma/enums";
+import type { TCompareQuery } from "@/lib/validations/config";
+import { compareSecrets } from "./compare-secrets";
+import { compareCore, deployedVersions, forCaller, type CompareRow } from "./compare-core";
+import type { ServiceComparison } from "./compare-environments";
+
+/** Services per page in the all-services view. */
+export const DETAIL_PAGE = 20;
+/** Differing rows shown per service in the all-services view (the service's own view shows all). */
+export const DETAIL_ROWS = 50;
+/** Secret metadata differences per page. */
+export const SECRETS_PAGE = 50;
+
+export interface ComparePageQuery extends TCompareQuery {
+  /** Only differing rows (always so with all services). */
+  only?: boolean;
+  /** Only rows where either side comes from this layer. */
+  layer?: ConfigLayer;
+  /** All services: the page after this service (slug). */
+  after?: string;
+  /** Secret metadata differences after this path. */
+  secretsAfter?: string;
+}
+
+export type PageService = ServiceComparison & { /** Matching rows left out (all-services view). */ moreRows: number };
+
+/**
+ * What /compare shows: the overall score, and one page of it: one service with every row
+ * (or only differing ones), or DETAIL_PAGE services with their differing rows (at most
+ * DETAIL_ROWS each); deployed versions of those services only; a page of secret metadata
+ * differences when the caller may see secrets in both. 404 when either environment's
+ * config is invisible to the caller, or the service does not exist. The diff comes from
+ * the per-generation cache; visibility is applied here, per request, to the rows shown.
+ */
+export async function comparePage(principal: Principal, q: ComparePageQuery) {
+  // The generation is read alongside the environments (one round trip less); the diff's
+  // own data is read after it (compareCore).
+  const generation = configGeneration();
+  generation.catch(() => {}); // awaited below unless the environments 404 first
+  const [from, to] = await Promise.all([getEnvironment(principal, q.from, "view_config"), getEnvironment(principal, q.to, "view_config")]);
+  const secretsFrom = allows(principal, from.id, "view_secrets");
+  const secretsTo = allows(principal, to.id, "view_secrets");
+  const core = await compareCore(from, to, q.service, generation);
+  if (q.service && !core.services.length) throw notFound(`Service "${q.service}" not found`);
+  const all = core.services;
+  const startAt = q.service || !q.after ? 0 : (core.index.get(q.after) ?? -1) + 1;
+  const shown = q.service ? all : all.slice(startAt, startAt + DETAIL_PAGE);
+  const [deployed, secrets] = await Promise.all([
+    deployedVersions(
+      shown.map((s) => s.id),
+      [from.id, to.id],
+    ),
+    secretsFrom && secretsTo ? compareSecrets(from, to, { after: q.secretsAfter, limit: SECRETS_PAGE }) : null,
+  ]);
+  const inLayer = (r: CompareRow) => r.from?.layer === q.layer || r.to?.layer === q.layer;
+  const services: PageService[] = shown.map((s) => {
+    const source = q.service && !q.only ? s.rows : s.differing;
+    const matching = q.layer ? source.filter(inLayer) : source;
+    const rows = q.service ? matching : matching.slice(0, DETAIL_ROWS);
+    return {
+      slug: s.slug,
+      name: s.name,
+      team: s.team,
+      deployed: { from: deployed.get(`${s.id}|${from.id}`) ?? null, to: deployed.get(`${s.id}|${to.id}`) ?? null },
+      counts: s.counts,
+      parity: s.parity,
+      rows: rows.map((r) => forCaller(r, secretsFrom, secretsTo)),
+      moreRows: matching.length - rows.length,
+    };
+  });
+  const last = secrets?.differences.at(-1);
+  return {
+    from: { slug: from.slug, name: from.name, canManage: allows(principal, from.id, "manage") },
+    to: { slug: to.slug, name: to.name, canManage: allows(principal, to.id, "manage") },
+    precedence: core.precedence,
+    overall: core.overall,
+    /** How many services there are in all; `startAt` is the index of the first one shown. */
+    serviceCount: all.length,
+    startAt,
+    services,
+    /** The cursor of the previous page (null: the first page), or undefined when on the first page. */
+    prevAfter: q.service || startAt === 0 ? undefined : startAt <= DETAIL_PAGE ? null : all[startAt - DETAIL_PAGE - 1].slug,
+    nextAfter: !q.service && startAt + DETAIL_PAGE < all.length ? shown[shown.length - 1].slug : null,
+    secrets: secrets && {
+      differences: secrets.differences,
+      total: secrets.total,
+      startAt: secrets.before,
+      nextAfter: last && secrets.before + secrets.differences.length < secrets.total ? last.path : null,
+    },
+  };
+}
+
+export type ComparePage = Awaited<ReturnType<typeof comparePage>>;
