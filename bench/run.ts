@@ -353,7 +353,7 @@ async function main() {
 
   if (mode === "load") {
     const { runLoad } = await import("../tests/load/browse");
-    const ok = await runLoad({ db, port: PORTS.large, log, durationS: Number(option("duration") ?? 60), users: Number(option("users") ?? 200), dataset: option("dataset") === "small" ? "small" : "large" });
+    const ok = await runLoad({ db, port: PORTS.large, log, durationS: Number(option("duration") ?? 60), users: Number(option("users") ?? 200), dataset: option("dataset") === "small" ? "small" : "large", workers: Number(option("workers") ?? os.cpus().length) });
     await stopAll();
     process.exit(ok ? 0 : 1);
   }

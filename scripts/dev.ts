@@ -21,7 +21,9 @@ async function main() {
     ...(mode === "dev" && process.env.AUTH_DEV_LOGIN === undefined ? { AUTH_DEV_LOGIN: "true" } : {}),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`,
   };
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), mode, "--port", process.env.PORT ?? "3000"], { env, stdio: "inherit" });
+  // `start` with PORTAL_WORKERS=<n>: n `next start` workers sharing the port (scripts/portal-cluster.mjs).
+  const entry = mode === "start" ? [require.resolve("./portal-cluster.mjs")] : [require.resolve("next/dist/bin/next"), mode];
+  const child = spawn(process.execPath, [...entry, "--port", process.env.PORT ?? "3000"], { env, stdio: "inherit" });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

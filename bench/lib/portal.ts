@@ -8,6 +8,7 @@ import { waitForHttp } from "./http";
 import { BENCH_SECRET } from "./auth";
 
 const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+const CLUSTER = path.resolve("scripts/portal-cluster.mjs");
 export const BENCH_DIST = ".next-bench";
 const BASELINE_DIR = path.resolve("bench/baseline-app");
 const BASELINE_DIST = path.resolve(".next-baseline");
@@ -77,7 +78,8 @@ export async function startPortal(name: string, port: number, databaseUrl: strin
   const child = startChild(
     name,
     process.execPath,
-    [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    // PORTAL_WORKERS=<n> in extraEnv: n workers sharing the port (scripts/portal-cluster.mjs).
+    Number(extraEnv.PORTAL_WORKERS ?? 1) > 1 ? [CLUSTER, "--port", String(port), "--hostname", "127.0.0.1"] : [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"],
     buildEnv({ DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: BENCH_SECRET, NEXTAUTH_URL: base, LOG_LEVEL: "warn", DATABASE_POOL_MAX: "20", PORT: String(port), ...extraEnv }),
   );
   let dead = false;

@@ -31,21 +31,36 @@ type Insights = { period: { from: Date; to: Date }; bucketDays: number; environm
 
 // The dashboard is computed from up to MAX_FACTS deployments: seconds of work at a million
 // rows. Results are shared for CACHE_MS between everyone who sees the same environments
-// over the same period (the page says "as of"), and concurrent requests share one computation.
+// over the same period (the page says when it was computed), and concurrent requests share
+// one computation. After CACHE_MS the last result is still served (up to STALE_MS old)
+// while one new computation runs in the background, so nobody waits seconds for it.
 const CACHE_MS = 60_000;
-const cache = new Map<string, { at: number; promise: Promise<Insights> }>();
+const STALE_MS = 10 * 60_000;
+type Entry = { at: number; promise: Promise<Insights>; value?: Insights; refreshing?: boolean };
+const cache = new Map<string, Entry>();
 
 export async function getInsights(principal: Principal, options: { days: number; now?: Date }): Promise<Insights> {
   if (!mayOpen(principal, "insights")) throw notFound();
   if (options.now) return computeInsights(principal, options);
   const key = `${[...environmentIdsWith(principal, "see")].sort().join(",")}|${options.days}`;
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < CACHE_MS) return hit.promise;
-  const promise = computeInsights(principal, options);
-  cache.set(key, { at: Date.now(), promise });
-  promise.catch(() => cache.delete(key));
-  for (const [k, v] of cache) if (Date.now() - v.at >= CACHE_MS) cache.delete(k);
-  return promise;
+  const age = hit ? Date.now() - hit.at : Infinity;
+  if (hit && age < CACHE_MS) return hit.promise;
+  if (hit?.value && age < STALE_MS) {
+    if (!hit.refreshing) {
+      hit.refreshing = true;
+      computeInsights(principal, options).then(
+        (value) => cache.set(key, { at: Date.now(), promise: Promise.resolve(value), value }),
+        () => (hit.refreshing = false),
+      );
+    }
+    return hit.value;
+  }
+  const entry: Entry = { at: Date.now(), promise: computeInsights(principal, options) };
+  entry.promise.then((value) => (entry.value = value)).catch(() => cache.get(key) === entry && cache.delete(key));
+  cache.set(key, entry);
+  for (const [k, v] of cache) if (Date.now() - v.at >= STALE_MS) cache.delete(k);
+  return entry.promise;
 }
 
 async function computeInsights(principal: Principal, options: { days: number; now?: Date }): Promise<Insights> {

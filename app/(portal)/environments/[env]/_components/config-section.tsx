@@ -9,6 +9,9 @@ import { FindingsList, LayerBadge, PrecedenceLine, ValueText, keyAnchor } from "
 
 // Findings shown inline; the rest are one click away on the compare page.
 const FINDINGS_SHOWN = 50;
+// Keys shown inline per service (a service may have hundreds); all of them, paged and
+// filterable, are on the service's config page.
+const KEYS_SHOWN = 20;
 
 /** The environment page's config: effective config per service with provenance, and this environment's findings. */
 export async function ConfigSection({ user, env, servicesAfter }: { user: Principal; env: { id: string; slug: string; name: string; level: string }; servicesAfter?: string }) {
@@ -64,7 +67,7 @@ export async function ConfigSection({ user, env, servicesAfter }: { user: Princi
                         </tr>
                       </thead>
                       <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                        {s.keys.map((k) => (
+                        {s.keys.slice(0, KEYS_SHOWN).map((k) => (
                           <tr key={k.key} id={`${s.slug}-${keyAnchor(k.key)}`}>
                             <td className="py-1.5 pr-3 font-mono text-xs">{k.key}</td>
                             <td className="py-1.5 pr-3"><ValueText value={k.value} masked={k.masked} layer={k.layer} /></td>
@@ -87,6 +90,12 @@ export async function ConfigSection({ user, env, servicesAfter }: { user: Princi
                       ))}
                     </tbody>
                   </table>
+                  {s.keys.length > KEYS_SHOWN ? (
+                    <p className="pt-2 text-sm text-slate-600 dark:text-slate-400" data-testid="more-keys">
+                      …and {s.keys.length - KEYS_SHOWN} more keys:{" "}
+                      <Link href={`/environments/${env.slug}/services/${s.slug}`} className="text-indigo-700 hover:underline dark:text-indigo-300">all {s.keys.length} on the {s.name} page</Link>
+                    </p>
+                  ) : null}
                 </div>
               )}
             </details>
