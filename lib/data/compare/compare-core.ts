@@ -1,5 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { allows, type Principal } from "@/lib/authz";
+import { notFound } from "@/lib/errors";
+import { getEnvironment } from "@/lib/data/environments/get-environment";
 import { getPrecedence } from "@/lib/data/config/get-precedence";
 import { configGeneration } from "@/lib/data/config/config-generation";
 import { showValue, type ShownValue } from "@/lib/data/config/config-view";
@@ -150,6 +153,23 @@ async function computeCore(from: EnvRef, to: EnvRef, service?: string): Promise<
     return { id: s.id, slug: s.slug, name: s.name, team: s.team, counts, parity: Object.freeze(parityScore(counts)), rows, differing: Object.freeze(rows.filter((r) => r.status !== "identical")) };
   });
   return { precedence, services: out, index: new Map(out.map((s, i) => [s.slug, i])), overall: overallParity(out.map((s) => s.counts)) };
+}
+
+/**
+ * Opens a comparison for a caller: both environments (404 unless the caller may see config
+ * of both), whether the caller may see secrets on each side, and the cached diff (404 for
+ * an unknown service). The generation is read alongside the environments (one round trip
+ * less); the diff's own data after it.
+ */
+export async function openComparison(principal: Principal, q: { from: string; to: string; service?: string }) {
+  const generation = configGeneration();
+  generation.catch(() => {}); // awaited by compareCore unless the environments 404 first
+  const [from, to] = await Promise.all([getEnvironment(principal, q.from, "view_config"), getEnvironment(principal, q.to, "view_config")]);
+  const secretsFrom = allows(principal, from.id, "view_secrets");
+  const secretsTo = allows(principal, to.id, "view_secrets");
+  const core = await compareCore(from, to, q.service, generation);
+  if (q.service && !core.services.length) throw notFound(`Service "${q.service}" not found`);
+  return { from, to, secretsFrom, secretsTo, core };
 }
 
 /**

@@ -1,13 +1,10 @@
 import "server-only";
 import { allows, type Principal } from "@/lib/authz";
-import { notFound } from "@/lib/errors";
-import { getEnvironment } from "@/lib/data/environments/get-environment";
-import { configGeneration } from "@/lib/data/config/config-generation";
 import type { DiffCounts } from "@/lib/domain/config-diff";
 import type { ParityScore } from "@/lib/domain/parity";
 import type { TCompareQuery } from "@/lib/validations/config";
 import { compareSecrets } from "./compare-secrets";
-import { compareCore, deployedVersions, forCaller, type CompareRow } from "./compare-core";
+import { deployedVersions, forCaller, openComparison, type CompareRow } from "./compare-core";
 
 export type { CompareRow } from "./compare-core";
 
@@ -29,17 +26,9 @@ export interface ServiceComparison {
  * reads one page of it through comparePage.
  */
 export async function compareEnvironments(principal: Principal, query: TCompareQuery) {
-  // The generation is read alongside the environments (one round trip less); the diff's
-  // own data is read after it (compareCore).
-  const generation = configGeneration();
-  generation.catch(() => {}); // awaited below unless the environments 404 first
-  const [from, to] = await Promise.all([getEnvironment(principal, query.from, "view_config"), getEnvironment(principal, query.to, "view_config")]);
-  const secretsFrom = allows(principal, from.id, "view_secrets");
-  const secretsTo = allows(principal, to.id, "view_secrets");
   // The diff is cached per config generation (compareCore); deployed versions and secret
   // metadata are read fresh; secret references are hidden per caller.
-  const core = await compareCore(from, to, query.service, generation);
-  if (query.service && !core.services.length) throw notFound(`Service "${query.service}" not found`);
+  const { from, to, secretsFrom, secretsTo, core } = await openComparison(principal, query);
   const [deployed, secrets] = await Promise.all([
     deployedVersions(
       core.services.map((s) => s.id),

@@ -1,12 +1,9 @@
 import "server-only";
 import { allows, type Principal } from "@/lib/authz";
-import { notFound } from "@/lib/errors";
-import { getEnvironment } from "@/lib/data/environments/get-environment";
-import { configGeneration } from "@/lib/data/config/config-generation";
 import type { ConfigLayer } from "@/generated/prisma/enums";
 import type { TCompareQuery } from "@/lib/validations/config";
 import { compareSecrets } from "./compare-secrets";
-import { compareCore, deployedVersions, forCaller, type CompareRow } from "./compare-core";
+import { deployedVersions, forCaller, openComparison, type CompareRow } from "./compare-core";
 import type { ServiceComparison } from "./compare-environments";
 
 /** Services per page in the all-services view. */
@@ -38,15 +35,7 @@ export type PageService = ServiceComparison & { /** Matching rows left out (all-
  * the per-generation cache; visibility is applied here, per request, to the rows shown.
  */
 export async function comparePage(principal: Principal, q: ComparePageQuery) {
-  // The generation is read alongside the environments (one round trip less); the diff's
-  // own data is read after it (compareCore).
-  const generation = configGeneration();
-  generation.catch(() => {}); // awaited below unless the environments 404 first
-  const [from, to] = await Promise.all([getEnvironment(principal, q.from, "view_config"), getEnvironment(principal, q.to, "view_config")]);
-  const secretsFrom = allows(principal, from.id, "view_secrets");
-  const secretsTo = allows(principal, to.id, "view_secrets");
-  const core = await compareCore(from, to, q.service, generation);
-  if (q.service && !core.services.length) throw notFound(`Service "${q.service}" not found`);
+  const { from, to, secretsFrom, secretsTo, core } = await openComparison(principal, q);
   const all = core.services;
   const startAt = q.service || !q.after ? 0 : (core.index.get(q.after) ?? -1) + 1;
   const shown = q.service ? all : all.slice(startAt, startAt + DETAIL_PAGE);
