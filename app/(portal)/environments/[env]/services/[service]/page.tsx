@@ -64,7 +64,8 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
     <div id="edit" className="scroll-mt-4 rounded-lg bg-slate-50 p-3 dark:bg-slate-800/40">
       <div className="mb-2 flex items-center gap-3">
         <h3 className="text-xs font-semibold">Edit <span className="font-mono">{e.key}</span> in the {layer} layer</h3>
-        <Link href={href({ edit: undefined }, `#entry-${keyAnchor(e.key)}`)} className={`ml-auto ${link}`}>Cancel</Link>
+        {/* A plain link: a full load of the page without the form, whatever the client router has cached. */}
+        <a href={href({ edit: undefined }, `#entry-${keyAnchor(e.key)}`)} className={`ml-auto ${link}`}>Cancel</a>
       </div>
       {e.masked ? <p className="mb-2 text-xs text-amber-700 dark:text-amber-300">The current value looks like a secret and is not shown; enter the new value (better: move it to the secret manager).</p> : null}
       <EntryForm key={e.key} env={env.slug} service={service.slug} layer={layer} entry={{ key: e.key, value: e.masked ? "" : (e.value ?? ""), version: e.version }} autoFocus />
