@@ -13,7 +13,30 @@ export class BoundedCache<V> {
   delete(key: string): void {
     this.map.delete(key);
   }
+  /** Drops every entry whose key `drop` accepts (e.g. results of an older data generation). */
+  deleteWhere(drop: (key: string) => boolean): void {
+    for (const key of this.map.keys()) if (drop(key)) this.map.delete(key);
+  }
   clear(): void {
     this.map.clear();
+  }
+
+  /**
+   * For a cache of promises: the result stored under `key` (now the most recently used),
+   * else `read()`'s, stored so concurrent callers share one read. A read that fails is
+   * forgotten, so the next call tries again.
+   */
+  getOrRead<T>(this: BoundedCache<Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+    const hit = this.map.get(key);
+    if (hit) {
+      this.set(key, hit);
+      return hit;
+    }
+    const promise = read();
+    this.set(key, promise);
+    promise.catch(() => {
+      if (this.map.get(key) === promise) this.map.delete(key);
+    });
+    return promise;
   }
 }

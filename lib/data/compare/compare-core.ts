@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { BoundedCache } from "@/lib/bounded-cache";
 import { allows, type Principal } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { getEnvironment } from "@/lib/data/environments/get-environment";
@@ -17,6 +18,17 @@ export interface CompareRow {
   intended: { reason: string; markedBy: string; markedAt: Date } | null;
   from: ShownValue | null;
   to: ShownValue | null;
+}
+
+/** One service of a comparison as a caller gets it. */
+export interface ServiceComparison {
+  slug: string;
+  name: string;
+  team: string;
+  deployed: { from: string | null; to: string | null };
+  counts: DiffCounts;
+  parity: ParityScore;
+  rows: readonly CompareRow[];
 }
 
 /** One service's diff as everyone may see it except for secret references (see forCaller). */
@@ -52,32 +64,20 @@ type Entry = LayerEntry & { serviceId: string; environmentId: string };
 // on the rows they return. Concurrent requests after a change share one computation.
 const MAX_ALL = 6; // every ordered pair of three environments
 const MAX_ONE = 64;
-const allServices = new Map<string, Promise<CompareCore>>();
-const oneService = new Map<string, Promise<CompareCore>>();
+const allServices = new BoundedCache<Promise<CompareCore>>(MAX_ALL);
+const oneService = new BoundedCache<Promise<CompareCore>>(MAX_ONE);
 const settled = new WeakMap<Promise<CompareCore>, CompareCore>();
 
-function remember(cache: Map<string, Promise<CompareCore>>, max: number, key: string, make: () => Promise<CompareCore>, generation: string): Promise<CompareCore> {
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key); // least recently used goes first
-    cache.set(key, hit);
-    return hit;
-  }
-  const current = BigInt(generation);
-  for (const k of cache.keys()) if (BigInt(k.slice(0, k.indexOf("|"))) < current) cache.delete(k);
-  while (cache.size >= max) cache.delete(cache.keys().next().value!);
-  const promise = make().then(
-    (core) => {
+function remember(cache: BoundedCache<Promise<CompareCore>>, key: string, make: () => Promise<CompareCore>, generation: string): Promise<CompareCore> {
+  return cache.getOrRead(key, () => {
+    const current = BigInt(generation);
+    cache.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < current);
+    const promise: Promise<CompareCore> = make().then((core) => {
       settled.set(promise, core);
       return core;
-    },
-    (error: unknown) => {
-      if (cache.get(key) === promise) cache.delete(key);
-      throw error;
-    },
-  );
-  cache.set(key, promise);
-  return promise;
+    });
+    return promise;
+  });
 }
 
 /**
@@ -92,7 +92,7 @@ export async function compareCore(from: EnvRef, to: EnvRef, service?: string, ge
   const generation = String(await (generationRead ?? configGeneration()));
   const pair = `${generation}|${from.id}|${to.id}|${from.secretPrefix}|${to.secretPrefix}`;
   const all = allServices.get(pair);
-  if (!service) return remember(allServices, MAX_ALL, pair, () => computeCore(from, to), generation);
+  if (!service) return remember(allServices, pair, () => computeCore(from, to), generation);
   // One service: taken from the all-services result when that is at hand.
   const done = all && settled.get(all);
   if (done) {
@@ -100,7 +100,7 @@ export async function compareCore(from: EnvRef, to: EnvRef, service?: string, ge
     const s = i === undefined ? [] : [done.services[i]];
     return { precedence: done.precedence, services: s, index: new Map(s.map((x, n) => [x.slug, n])), overall: overallParity(s.map((x) => x.counts)) };
   }
-  return remember(oneService, MAX_ONE, `${pair}|${service}`, () => computeCore(from, to, service), generation);
+  return remember(oneService, `${pair}|${service}`, () => computeCore(from, to, service), generation);
 }
 
 async function computeCore(from: EnvRef, to: EnvRef, service?: string): Promise<CompareCore> {
@@ -157,8 +157,8 @@ async function computeCore(from: EnvRef, to: EnvRef, service?: string): Promise<
 
 /**
  * Opens a comparison for a caller: both environments (404 unless the caller may see config
- * of both), whether the caller may see secrets on each side, and the cached diff (404 for
- * an unknown service). The generation is read alongside the environments (one round trip
+ * of both), whether the caller may see secrets on each side, the cached diff (404 for an
+ * unknown service) and the head of the answer. The generation is read alongside the environments (one round trip
  * less); the diff's own data after it.
  */
 export async function openComparison(principal: Principal, q: { from: string; to: string; service?: string }) {
@@ -169,7 +169,31 @@ export async function openComparison(principal: Principal, q: { from: string; to
   const secretsTo = allows(principal, to.id, "view_secrets");
   const core = await compareCore(from, to, q.service, generation);
   if (q.service && !core.services.length) throw notFound(`Service "${q.service}" not found`);
-  return { from, to, secretsFrom, secretsTo, core };
+  // What every answer starts with: both sides (with whether the caller may manage them: mark differences intended) and the scores.
+  const head = {
+    from: { slug: from.slug, name: from.name, canManage: allows(principal, from.id, "manage") },
+    to: { slug: to.slug, name: to.name, canManage: allows(principal, to.id, "manage") },
+    precedence: core.precedence,
+    overall: core.overall,
+  };
+  return { from, to, secretsFrom, secretsTo, core, head };
+}
+
+/**
+ * A service as this caller gets it: its deployed versions on both sides (`deployed` from
+ * deployedVersions) and `rows` (all of them or a selection) with secret references hidden
+ * on a side where the caller may not see secrets.
+ */
+export function serviceForCaller(s: CoreService, rows: readonly CompareRow[], deployed: Map<string, string>, c: { from: { id: string }; to: { id: string }; secretsFrom: boolean; secretsTo: boolean }): ServiceComparison {
+  return {
+    slug: s.slug,
+    name: s.name,
+    team: s.team,
+    deployed: { from: deployed.get(`${s.id}|${c.from.id}`) ?? null, to: deployed.get(`${s.id}|${c.to.id}`) ?? null },
+    counts: s.counts,
+    parity: s.parity,
+    rows: c.secretsFrom && c.secretsTo ? rows : rows.map((r) => forCaller(r, c.secretsFrom, c.secretsTo)),
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { BoundedCache } from "@/lib/bounded-cache";
 import { allows, type Principal } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { getEnvironment } from "@/lib/data/environments/get-environment";
@@ -42,25 +43,14 @@ interface ConfigData {
 // secret references, edit rights and secret metadata (the Secret table is not versioned
 // by the generation: read fresh) are applied on every call.
 const CACHE_SIZE = 64;
-const cache = new Map<string, { generation: bigint; data: Promise<ConfigData | null> }>();
+const cache = new BoundedCache<Promise<ConfigData | null>>(CACHE_SIZE);
 
 function configData(envId: string, serviceSlug: string, generation: bigint): Promise<ConfigData | null> {
-  const key = `${generation}|${envId}|${serviceSlug}`;
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit.data;
-  }
-  const data = loadConfigData(envId, serviceSlug).catch((error: unknown) => {
-    if (cache.get(key)?.data === data) cache.delete(key);
-    throw error;
+  return cache.getOrRead(`${generation}|${envId}|${serviceSlug}`, () => {
+    // Older generations are never asked for again (then the least recently used go first).
+    cache.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < generation);
+    return loadConfigData(envId, serviceSlug);
   });
-  // Older generations are never asked for again; then the least recently used.
-  for (const [k, v] of cache) if (v.generation < generation) cache.delete(k);
-  while (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, { generation, data });
-  return data;
 }
 
 async function loadConfigData(envId: string, serviceSlug: string): Promise<ConfigData | null> {

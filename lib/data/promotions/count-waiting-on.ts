@@ -19,10 +19,5 @@ export async function countWaitingOn(principal: Principal): Promise<number> {
   if (!principal.userId || envIds.length === 0) return 0;
   const g = await dataGenerations();
   const key = `${principalKey(principal)}|${g.access}|${g.promotions}`;
-  const hit = counts.get(key);
-  if (hit) return hit;
-  const count = loadPolicies(db(), envIds).then((policies) => db().promotion.count({ where: waitingOnWhere(principal, policies) }));
-  counts.set(key, count);
-  count.catch(() => counts.get(key) === count && counts.delete(key));
-  return count;
+  return counts.getOrRead(key, async () => db().promotion.count({ where: waitingOnWhere(principal, await loadPolicies(db(), envIds)) }));
 }

@@ -60,15 +60,10 @@ const reads = new BoundedCache<Promise<QueueRead>>(2_000);
 
 function readQueue(principal: Principal, query: TQueueQuery, g: Generations, now: Date): Promise<QueueRead> {
   const key = [principalKey(principal), g.promotions, g.access, g.config, JSON.stringify(query)].join("|");
-  const hit = reads.get(key);
-  if (hit) return hit;
-  const read = (async () => {
+  return reads.getOrRead(key, async () => {
     const policies = await loadPolicies(db(), environmentIdsWith(principal, "view_deployments"), now);
     return { policies, rows: await queryQueue(principal, query, policies) };
-  })();
-  reads.set(key, read);
-  read.catch(() => reads.get(key) === read && reads.delete(key));
-  return read;
+  });
 }
 
 function queryQueue(principal: Principal, query: TQueueQuery, policies: Map<string, LoadedPolicy>) {

@@ -31,9 +31,7 @@ function lowerBound(a: Float64Array, x: number): number {
 
 /** Every environment's live secrets as counts and sorted next-rotation times: what the summary needs at any `now`. */
 function snapshot(key: string): Promise<EnvRotation[]> {
-  const hit = snapshots.get(key);
-  if (hit) return hit;
-  const read = (async () => {
+  return snapshots.getOrRead(key, async () => {
     const [envs, rows] = await Promise.all([
       db().environment.findMany({ select: { id: true, slug: true, name: true }, orderBy: { position: "asc" } }),
       db().$queryRaw<{ environmentId: string; total: number; never_rotated: number; next: Date[] | null }[]>`
@@ -53,10 +51,7 @@ function snapshot(key: string): Promise<EnvRotation[]> {
       next.sort();
       return { ...e, total: r?.total ?? 0, neverRotated: r?.never_rotated ?? 0, next };
     });
-  })();
-  snapshots.set(key, read);
-  read.catch(() => snapshots.get(key) === read && snapshots.delete(key));
-  return read;
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import { levelsFor, type Principal } from "@/lib/authz";
 import { BoundedCache } from "@/lib/bounded-cache";
 import { dataGenerations } from "@/lib/data/generations";
 
-const principals = new BoundedCache<{ access: bigint; principal: Promise<Principal | null> }>(5_000);
+const principals = new BoundedCache<Promise<Principal | null>>(5_000);
 
 /**
  * A user, their roles and their levels from the access matrix; null when missing or
@@ -14,14 +14,7 @@ const principals = new BoundedCache<{ access: bigint; principal: Promise<Princip
  */
 export async function loadUserPrincipal(userId: string): Promise<Principal | null> {
   const { access } = await dataGenerations();
-  const hit = principals.get(userId);
-  if (hit && hit.access === access) return hit.principal;
-  const principal = readUserPrincipal(userId);
-  principals.set(userId, { access, principal });
-  principal.catch(() => {
-    if (principals.get(userId)?.principal === principal) principals.delete(userId);
-  });
-  return principal;
+  return principals.getOrRead(`${access}|${userId}`, () => readUserPrincipal(userId));
 }
 
 async function readUserPrincipal(userId: string): Promise<Principal | null> {
