@@ -1,22 +1,10 @@
 import "server-only";
-import { allows, type Principal } from "@/lib/authz";
-import type { DiffCounts } from "@/lib/domain/config-diff";
-import type { ParityScore } from "@/lib/domain/parity";
+import type { Principal } from "@/lib/authz";
 import type { TCompareQuery } from "@/lib/validations/config";
 import { compareSecrets } from "./compare-secrets";
-import { deployedVersions, forCaller, openComparison, type CompareRow } from "./compare-core";
+import { deployedVersions, openComparison, serviceForCaller, type ServiceComparison } from "./compare-core";
 
-export type { CompareRow } from "./compare-core";
-
-export interface ServiceComparison {
-  slug: string;
-  name: string;
-  team: string;
-  deployed: { from: string | null; to: string | null };
-  counts: DiffCounts;
-  parity: ParityScore;
-  rows: readonly CompareRow[];
-}
+export type { CompareRow, ServiceComparison } from "./compare-core";
 
 /**
  * The diff of two environments the caller may see config of (404 otherwise), per
@@ -28,7 +16,8 @@ export interface ServiceComparison {
 export async function compareEnvironments(principal: Principal, query: TCompareQuery) {
   // The diff is cached per config generation (compareCore); deployed versions and secret
   // metadata are read fresh; secret references are hidden per caller.
-  const { from, to, secretsFrom, secretsTo, core } = await openComparison(principal, query);
+  const opened = await openComparison(principal, query);
+  const { from, to, secretsFrom, secretsTo, core } = opened;
   const [deployed, secrets] = await Promise.all([
     deployedVersions(
       core.services.map((s) => s.id),
@@ -36,24 +25,8 @@ export async function compareEnvironments(principal: Principal, query: TCompareQ
     ),
     secretsFrom && secretsTo ? compareSecrets(from, to).then((r) => r.differences) : null,
   ]);
-  const services: ServiceComparison[] = core.services.map((s) => ({
-    slug: s.slug,
-    name: s.name,
-    team: s.team,
-    deployed: { from: deployed.get(`${s.id}|${from.id}`) ?? null, to: deployed.get(`${s.id}|${to.id}`) ?? null },
-    counts: s.counts,
-    parity: s.parity,
-    rows: secretsFrom && secretsTo ? s.rows : s.rows.map((r) => forCaller(r, secretsFrom, secretsTo)),
-  }));
-
-  return {
-    from: { slug: from.slug, name: from.name, canManage: allows(principal, from.id, "manage") },
-    to: { slug: to.slug, name: to.name, canManage: allows(principal, to.id, "manage") },
-    precedence: core.precedence,
-    overall: core.overall,
-    services,
-    secrets,
-  };
+  const services: ServiceComparison[] = core.services.map((s) => serviceForCaller(s, s.rows, deployed, opened));
+  return { ...opened.head, services, secrets };
 }
 
 export type Comparison = Awaited<ReturnType<typeof compareEnvironments>>;

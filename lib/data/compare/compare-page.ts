@@ -1,9 +1,9 @@
 import "server-only";
-import { allows, type Principal } from "@/lib/authz";
+import type { Principal } from "@/lib/authz";
 import type { ConfigLayer } from "@/generated/prisma/enums";
 import type { TCompareQuery } from "@/lib/validations/config";
 import { compareSecrets } from "./compare-secrets";
-import { deployedVersions, forCaller, openComparison, type CompareRow } from "./compare-core";
+import { deployedVersions, openComparison, serviceForCaller, type CompareRow } from "./compare-core";
 import type { ServiceComparison } from "./compare-environments";
 
 /** Services per page in the all-services view. */
@@ -35,7 +35,8 @@ export type PageService = ServiceComparison & { /** Matching rows left out (all-
  * the per-generation cache; visibility is applied here, per request, to the rows shown.
  */
 export async function comparePage(principal: Principal, q: ComparePageQuery) {
-  const { from, to, secretsFrom, secretsTo, core } = await openComparison(principal, q);
+  const opened = await openComparison(principal, q);
+  const { from, to, secretsFrom, secretsTo, core } = opened;
   const all = core.services;
   const startAt = q.service || !q.after ? 0 : (core.index.get(q.after) ?? -1) + 1;
   const shown = q.service ? all : all.slice(startAt, startAt + DETAIL_PAGE);
@@ -51,23 +52,11 @@ export async function comparePage(principal: Principal, q: ComparePageQuery) {
     const source = q.service && !q.only ? s.rows : s.differing;
     const matching = q.layer ? source.filter(inLayer) : source;
     const rows = q.service ? matching : matching.slice(0, DETAIL_ROWS);
-    return {
-      slug: s.slug,
-      name: s.name,
-      team: s.team,
-      deployed: { from: deployed.get(`${s.id}|${from.id}`) ?? null, to: deployed.get(`${s.id}|${to.id}`) ?? null },
-      counts: s.counts,
-      parity: s.parity,
-      rows: rows.map((r) => forCaller(r, secretsFrom, secretsTo)),
-      moreRows: matching.length - rows.length,
-    };
+    return { ...serviceForCaller(s, rows, deployed, opened), moreRows: matching.length - rows.length };
   });
   const last = secrets?.differences.at(-1);
   return {
-    from: { slug: from.slug, name: from.name, canManage: allows(principal, from.id, "manage") },
-    to: { slug: to.slug, name: to.name, canManage: allows(principal, to.id, "manage") },
-    precedence: core.precedence,
-    overall: core.overall,
+    ...opened.head,
     /** How many services there are in all; `startAt` is the index of the first one shown. */
     serviceCount: all.length,
     startAt,
