@@ -17,9 +17,6 @@ export class BoundedCache<V> {
   deleteWhere(drop: (key: string) => boolean): void {
     for (const key of this.map.keys()) if (drop(key)) this.map.delete(key);
   }
-  clear(): void {
-    this.map.clear();
-  }
 
   /**
    * For a cache of promises: the result stored under `key` (now the most recently used),
