@@ -32,6 +32,8 @@ export const env = createEnv({
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(60_000),
     NEXT_DIST_DIR: z.string().regex(/^\.next[\w-]*$/, "NEXT_DIST_DIR must look like .next-something").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Serves /bench/bare, `npm run bench`'s "bare page of the same layout"; set by the bench only. */
+    PARITY_BENCH_PAGES: bool,
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -80,7 +80,7 @@ export async function startPortal(name: string, port: number, databaseUrl: strin
     process.execPath,
     // PORTAL_WORKERS=<n> in extraEnv: n workers sharing the port (scripts/portal-cluster.mjs).
     Number(extraEnv.PORTAL_WORKERS ?? 1) > 1 ? [CLUSTER, "--port", String(port), "--hostname", "127.0.0.1"] : [NEXT_BIN, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-    buildEnv({ DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: BENCH_SECRET, NEXTAUTH_URL: base, LOG_LEVEL: "warn", DATABASE_POOL_MAX: "20", PORT: String(port), ...extraEnv }),
+    buildEnv({ DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: BENCH_SECRET, NEXTAUTH_URL: base, LOG_LEVEL: "warn", DATABASE_POOL_MAX: "20", PORT: String(port), PARITY_BENCH_PAGES: "1", ...extraEnv }),
   );
   let dead = false;
   child.once("exit", () => (dead = true));

@@ -1,6 +1,8 @@
+"use client";
+// A client component: rendered from the environments' data rather than as server elements.
 import Link from "next/link";
 import type { EnvironmentSummary } from "@/lib/data/environments/list-environments";
-import { LEVEL_LABEL } from "@/lib/authz";
+import { LEVEL_LABEL } from "@/lib/authz/levels";
 import { Badge } from "@/components/ui/badge";
 
 const ROWS: { key: keyof EnvironmentSummary; label: string; format?: (v: never) => string }[] = [
@@ -17,7 +19,7 @@ const ROWS: { key: keyof EnvironmentSummary; label: string; format?: (v: never) 
 ];
 
 /** The reference's environment comparison table, live from the database. */
-export function ComparisonTable({ environments }: { environments: EnvironmentSummary[] }) {
+export function ComparisonTable({ environments }: { environments: readonly EnvironmentSummary[] }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[640px] text-left text-sm" data-testid="environment-comparison">

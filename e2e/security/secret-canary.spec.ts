@@ -271,6 +271,8 @@ function sweepUrls(email: string): string[] {
     "/promotions/new", "/promotions/policies", "/access/users",
     "/audit?action=secret.sync.add&limit=200", "/audit?action=secret.sync.update", "/audit?action=secret.sync.remove",
     "/insights/csv?days=30", "/api/v1/audit/export?format=csv",
+    // The bench's bare page of the layout: 404 here (only the bench sets PARITY_BENCH_PAGES).
+    "/bench/bare",
   ];
 }
 

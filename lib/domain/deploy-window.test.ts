@@ -72,6 +72,24 @@ describe("checkWindow / nextOpening", () => {
     expect(nextOpening({ ...prod, freezes: [freeze("2026-01-01T00:00:00Z", "2030-01-01T00:00:00Z")] }, at("2026-11-25T11:00:00Z"))).toBeNull();
   });
 
+  it("a remembered answer is the answer a fresh computation gives, at every instant", () => {
+    // checkWindow remembers its last answer per window object until it could change; walking
+    // time forward in uneven steps across edges, DST switches and freezes, every answer must
+    // equal one computed from scratch (a copy of the window is a new object: nothing remembered).
+    const windows = [...new Set(CASES.map(([, w]) => w))];
+    const starts = ["2026-11-20T00:00:00Z", "2026-03-05T00:00:00Z", "2026-10-28T00:00:00Z"];
+    let checked = 0;
+    for (const w of windows) {
+      for (const start of starts) {
+        for (let t = at(start).getTime(), i = 0; i < 300; i++, t += 31 * 60_000 + (i % 5) * 13_000) {
+          expect(checkWindow(w, new Date(t))).toEqual(checkWindow(structuredClone(w), new Date(t)));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5_000);
+  });
+
 });
 
 describe("describeWindow / isValidTimeZone", () => {

@@ -102,8 +102,46 @@ export function nextOpening(w: DeployWindow, from: Date): Date | null {
   return null;
 }
 
-/** Is a deploy allowed at `at`; if so until when, if not why and from when. */
+/**
+ * The last answer per window object, with the span of time over which it cannot change.
+ * Listing promotions asks the same window about "now" on every request, and each fresh
+ * answer walks the calendar in the window's time zone.
+ */
+const answers = new WeakMap<DeployWindow, { from: number; until: number; check: WindowCheck }>();
+
+/**
+ * Is a deploy allowed at `at`; if so until when, if not why and from when. Remembered per
+ * window object (the window and its freezes are not mutated once read) until the
+ * next instant at which any part of the answer could differ: the window closing or
+ * opening, a freeze starting or ending, or (for "outside_days"/"outside_hours") local midnight.
+ */
 export function checkWindow(w: DeployWindow, at: Date): WindowCheck {
+  const t = at.getTime();
+  const known = answers.get(w);
+  if (known && known.from <= t && t < known.until) return known.check;
+  const check = computeCheck(w, at);
+  answers.set(w, { from: t, until: stableUntil(w, at, check), check });
+  return check;
+}
+
+/** The first instant after `at` at which checkWindow(w, ·) may answer differently. */
+function stableUntil(w: DeployWindow, at: Date, check: WindowCheck): number {
+  const t = at.getTime();
+  let until = Number.POSITIVE_INFINITY;
+  const edge = check.open ? check.closesAt : check.opensAt;
+  if (edge) until = edge.getTime();
+  for (const f of w.freezes) {
+    for (const b of [f.startsAt.getTime(), f.endsAt.getTime()]) if (b > t && b < until) until = b;
+  }
+  if (!check.open && check.reason !== "freeze") {
+    const local = new TZDate(t, w.timeZone);
+    const midnight = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, w.timeZone).getTime();
+    if (midnight > t && midnight < until) until = midnight;
+  }
+  return until;
+}
+
+function computeCheck(w: DeployWindow, at: Date): WindowCheck {
   const opensAt = nextOpening(w, at);
   if (opensAt && opensAt.getTime() === at.getTime()) return { open: true, closesAt: closesAfter(w, at) };
   const freeze = freezeAt(w, at);

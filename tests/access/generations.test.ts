@@ -12,6 +12,8 @@ import { listPromotions } from "@/lib/data/promotions/list-promotions";
 import { decidePromotion } from "@/lib/data/promotions/decide-promotion";
 import { awaitingApproval } from "@/lib/data/promotions/test-helpers";
 import { rotationSummary } from "@/lib/data/secrets/rotation-summary";
+import { listEnvironments } from "@/lib/data/environments/list-environments";
+import { updateEnvironment } from "@/lib/data/environments/update-environment";
 
 describe("data generations", () => {
   it("a role change, a grant change and a deactivation apply to the next principal read; last-seen does not bump access", async () => {
@@ -93,5 +95,24 @@ describe("data generations", () => {
     // Another principal sees only the environments it may read secrets of.
     const exec = await rotationSummary(await principalFor("exec@example.com"));
     expect(exec.map((r) => r.slug)).not.toContain("production");
+  });
+
+  it("the environment list shows an edit and a grant change on the next read", async () => {
+    const platform = await principalFor("platform@example.com");
+    const list = await listEnvironments(platform);
+    expect(await listEnvironments(platform)).toBe(list); // cached: the same array
+    const staging = list.find((e) => e.slug === "staging")!;
+    const { version } = await testDb.environment.findUniqueOrThrow({ where: { id: staging.id }, select: { version: true } });
+    const { id: _id, level: _level, position: _position, name: _name, ...fields } = staging;
+    await updateEnvironment(platform, { ...fields, version, purpose: `${staging.purpose} (edited)` });
+    expect((await listEnvironments(platform)).find((e) => e.slug === "staging")!.purpose).toBe(`${staging.purpose} (edited)`);
+    await updateEnvironment(platform, { ...fields, version: version + 1 });
+
+    // A grant change: the QA role's level on development, seen by a QA engineer.
+    const qaLevel = async () => (await listEnvironments(await principalFor("qa@example.com"))).find((e) => e.slug === "development")?.level;
+    const before = await qaLevel();
+    const next = before === "read_logs" ? "read" : "read_logs";
+    await changeGrant(platform, { role: "qa", environmentSlug: "development", level: next });
+    expect(await qaLevel()).toBe(next);
   });
 });

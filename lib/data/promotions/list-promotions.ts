@@ -34,7 +34,8 @@ function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string
  * Expires stale requests first, so the queue never shows a request past its time.
  * The rows and policies are kept per person, query and data generation (promotions,
  * access, config: bumped in the writer's transaction), so an unchanged queue costs one
- * primary-key read; readiness (windows, freezes that have ended) is computed per request.
+ * primary-key read; readiness is computed per request (the window's answer is remembered
+ * while it cannot change).
  */
 export async function listPromotions(principal: Principal, query: TQueueQuery, now = new Date()) {
   let generations = await dataGenerations();
@@ -43,8 +44,8 @@ export async function listPromotions(principal: Principal, query: TQueueQuery, n
   const page = rows.slice(0, query.limit);
   const items = page.map(({ gates, approvals, toEnvironmentId, ...row }) => {
     const policy = policies.get(toEnvironmentId)!;
-    const window = { ...policy.window, freezes: policy.window.freezes.filter((f) => f.endsAt > now) };
-    const r = readiness({ ...row, gates }, policy.rules, approvals, window, now);
+    // The policy's own window object: checkWindow remembers its answer per window while it cannot change.
+    const r = readiness({ ...row, gates }, policy.rules, approvals, policy.window, now);
     return {
       ...row,
       gates: { total: gates.length, done: gates.filter((g) => g.status === "passed" || g.status === "waived").length },

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import type { ConfigLayer } from "@/generated/prisma/enums";
 import { LAYER_LABEL } from "@/lib/domain/config-layers";
-import type { Finding, Severity } from "@/lib/domain/findings";
-import { Badge, type Tone } from "@/components/ui/badge";
+import type { Finding } from "@/lib/domain/findings";
+import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { FindingsListView } from "./findings-list";
 
 const LAYER_TONE: Record<ConfigLayer, string> = {
   flag: "bg-violet-50 text-violet-800 ring-violet-300 dark:bg-violet-950 dark:text-violet-200 dark:ring-violet-800",
@@ -49,40 +49,10 @@ export function PrecedenceLine({ precedence }: { precedence: readonly ConfigLaye
   );
 }
 
-export const SEVERITY_TONE: Record<Severity, Tone> = { critical: "bad", high: "bad", medium: "warn", low: "neutral" };
+export { SEVERITY_TONE, KIND_LABEL, keyAnchor, keyHref } from "./finding-labels";
 
-export const KIND_LABEL: Record<Finding["kind"], string> = {
-  drift: "Drift",
-  secret_in_plain_layer: "Secret in a plain layer",
-  higher_env_secret_reference: "References a higher environment's secret",
-  live_payment_key: "Live payment key outside production",
-  debug_logging: "Debug logging in production",
-  off_standard: "Differs from the reference's standard",
-};
-
-export const keyAnchor = (key: string) => `key-${key.replace(/[^A-Za-z0-9_.-]/g, "_")}`;
-/** A key's row on its service's page: `key=` makes the page show the (keyset) page that holds it. */
-export const keyHref = (env: string, service: string, key: string) => `/environments/${env}/services/${service}?key=${encodeURIComponent(key)}#${keyAnchor(key)}`;
-
+/** Findings, worst first: the shown ones are rendered by a client component from their data (cheaper per request than as server elements). */
 export function FindingsList({ findings, limit, empty = "No findings." }: { findings: readonly Finding[]; limit?: number; empty?: string }) {
-  if (!findings.length) return <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">{empty}</p>;
   const shown = limit ? findings.slice(0, limit) : findings;
-  return (
-    <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="findings">
-      {shown.map((f) => (
-        <li key={f.id} className="flex flex-wrap items-start gap-x-3 gap-y-1 px-5 py-2.5 text-sm" data-testid="finding" data-kind={f.kind}>
-          <Badge tone={SEVERITY_TONE[f.severity]} className="w-16 justify-center uppercase">{f.severity}</Badge>
-          <div className="min-w-0 flex-1">
-            <p>
-              <span className="font-medium">{KIND_LABEL[f.kind]}</span>
-              <span className="text-slate-600 dark:text-slate-400"> · {f.environment} · {f.service} · </span>
-              <Link href={keyHref(f.environment, f.service, f.key)} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{f.key}</Link>
-            </p>
-            <p className="text-xs text-slate-600 dark:text-slate-400">{f.message}</p>
-          </div>
-        </li>
-      ))}
-      {limit && findings.length > limit ? <li className="px-5 py-2 text-xs text-slate-600 dark:text-slate-400">…and {findings.length - limit} more</li> : null}
-    </ul>
-  );
+  return <FindingsListView findings={shown} more={findings.length - shown.length} empty={empty} />;
 }

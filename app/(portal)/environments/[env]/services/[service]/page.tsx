@@ -13,12 +13,13 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { cn } from "@/components/ui/cn";
-import { FindingsList, LayerBadge, PrecedenceLine, ValueText, keyAnchor } from "@/app/(portal)/compare/_components/config-bits";
+import { FindingsList, PrecedenceLine, ValueText, keyAnchor } from "@/app/(portal)/compare/_components/config-bits";
 import { EntryForm } from "./_components/entry-form";
 import { RestoreButton } from "./_components/restore-button";
 import { ImportPanel } from "./_components/import-panel";
 import { KeyFilter } from "./_components/key-filter";
 import { KeyPager } from "./_components/key-pager";
+import { EffectiveRows, LayerChanges, LayerEntries } from "./_components/config-lists";
 
 type Props = { params: Promise<{ env: string; service: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,6 +30,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+/** A secret reference's metadata in one line: type, tool, rotation and its next date. */
+const secretLine = (m: { type: string; tool: string; rotationPolicy: string; rotationDays: number | null; nextRotationAt: Date | null }) =>
+  `${m.type.replace(/_/g, " ")} · ${m.tool.replace(/_/g, " ")} · rotation ${m.rotationPolicy.replace(/_/g, " ")}` +
+  (m.rotationDays ? ` every ${m.rotationDays} days` : "") +
+  (m.nextRotationAt ? ` · next ${m.nextRotationAt.toISOString().slice(0, 10)}` : "");
 
 /** The URL's parameters, in this order; `per` only when not the default. */
 const PARAMS = ["layer", "q", "after", "key", "lafter", "edit", "history", "changes", "per"] as const;
@@ -134,39 +140,17 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
                         <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">History</span></th>
                       </tr>
                     </thead>
-                    <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                      {keys.items.map((k) => (
-                        <tr key={k.key} id={keyAnchor(k.key)} className="target:bg-amber-50 dark:target:bg-amber-950/40" data-testid="effective-row">
-                          <td className="px-5 py-2 align-top font-mono text-xs">{k.key}</td>
-                          <td className="px-3 py-2 align-top">
-                            <ValueText value={k.value} masked={k.masked} layer={k.layer} />
-                            {k.secret ? (
-                              <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
-                                {k.secret.type.replace(/_/g, " ")} · {k.secret.tool.replace(/_/g, " ")} · rotation {k.secret.rotationPolicy.replace(/_/g, " ")}
-                                {k.secret.rotationDays ? ` every ${k.secret.rotationDays} days` : ""}
-                                {k.secret.nextRotationAt ? ` · next ${k.secret.nextRotationAt.toISOString().slice(0, 10)}` : ""}
-                              </p>
-                            ) : k.layer === "secret" && k.value ? (
-                              <p className="mt-0.5 text-xs text-amber-700 dark:text-amber-300">No metadata recorded for this reference.</p>
-                            ) : null}
-                          </td>
-                          <td className="px-3 py-2 align-top"><LayerBadge layer={k.layer} /></td>
-                          <td className="px-3 py-2 align-top">
-                            {k.overrode.length ? (
-                              <details>
-                                <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">overrode {k.overrode.length}</summary>
-                                <ul className="mt-1 space-y-0.5">
-                                  {k.overrode.map((o) => <li key={o.layer} className="flex items-center gap-2"><LayerBadge layer={o.layer} /><ValueText value={o.value} masked={o.masked} layer={o.layer} /></li>)}
-                                </ul>
-                              </details>
-                            ) : <span className="text-xs text-slate-500 dark:text-slate-400">—</span>}
-                          </td>
-                          <td className="px-3 py-2 align-top text-right">
-                            {k.value !== null ? <Link href={layerLink(k.layer, { history: k.key }, "#history")} className={link}>History<span className="sr-only"> of {k.key}</span></Link> : null}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
+                    <EffectiveRows
+                      rows={keys.items.map((k) => ({
+                        key: k.key,
+                        value: k.value,
+                        masked: k.masked,
+                        layer: k.layer,
+                        secret: k.secret ? secretLine(k.secret) : null,
+                        overrode: k.overrode.map((o) => ({ value: o.value, masked: o.masked, layer: o.layer })),
+                        historyHref: k.value !== null ? layerLink(k.layer, { history: k.key }, "#history") : null,
+                      }))}
+                    />
                   </table>
                 </div>
               )}
@@ -210,20 +194,20 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
           ) : entries.items.length === 0 ? (
             <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">{entries.matched ? "No more entries on this page." : `No entry of the ${LAYER_LABEL[layer].toLowerCase()} layer matches “${query.q}”.`}</p>
           ) : (
-            <ul className="divide-y divide-slate-100 dark:divide-slate-800">
-              {entries.items.map((e) => (
-                <li key={e.key} id={`entry-${keyAnchor(e.key)}`} className="px-5 py-2" data-testid="layer-entry">
-                  <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-                    <span className="font-mono text-xs font-medium">{e.key}</span>
-                    <ValueText value={e.value} masked={e.masked} layer={e.layer} />
-                    <span className="ml-auto text-xs text-slate-500 dark:text-slate-400">v{e.version} · {when(e.updatedAt)}</span>
-                    {cfg.canEdit && editing?.key !== e.key ? <Link href={href({ layer, edit: e.key }, "#edit")} className={link}>Edit<span className="sr-only"> {e.key}</span></Link> : null}
-                    <Link href={href({ layer, history: e.key, edit: undefined }, "#history")} className={link}>History<span className="sr-only"> of {e.key}</span></Link>
-                  </div>
-                  {editing?.key === e.key ? <div className="mt-1">{editForm(editing)}</div> : null}
-                </li>
-              ))}
-            </ul>
+            <LayerEntries
+              rows={entries.items.map((e) => ({
+                key: e.key,
+                value: e.value,
+                masked: e.masked,
+                layer: e.layer,
+                version: e.version,
+                updated: when(e.updatedAt),
+                editHref: cfg.canEdit && editing?.key !== e.key ? href({ layer, edit: e.key }, "#edit") : null,
+                historyHref: href({ layer, history: e.key, edit: undefined }, "#history"),
+              }))}
+              editKey={editing?.key ?? null}
+              editForm={editing && entries.items.some((e) => e.key === editing.key) ? editForm(editing) : null}
+            />
           )}
           <KeyPager
             label={`${LAYER_LABEL[layer]} layer pages`}
@@ -275,16 +259,18 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
           {changes.changes.length === 0 ? (
             <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">No changes recorded.</p>
           ) : (
-            <ol className="divide-y divide-slate-100 dark:divide-slate-800">
-              {changes.changes.map((c) => (
-                <li key={`${c.key}@${c.version}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-5 py-2 text-sm">
-                  <Link href={href({ layer, history: c.key }, "#history")} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{c.key}</Link>
-                  <span className="font-mono text-xs">v{c.version}</span>
-                  {c.deleted ? <span className="text-xs font-medium text-rose-700 dark:text-rose-300">deleted</span> : <ValueText value={c.value} masked={c.masked} layer={layer} />}
-                  <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">{c.author} · {when(c.createdAt)}{c.comment ? ` · “${c.comment}”` : ""}</span>
-                </li>
-              ))}
-            </ol>
+            <LayerChanges
+              rows={changes.changes.map((c) => ({
+                key: c.key,
+                version: c.version,
+                deleted: c.deleted,
+                value: c.value,
+                masked: c.masked,
+                layer,
+                byline: `${c.author} · ${when(c.createdAt)}${c.comment ? ` · “${c.comment}”` : ""}`,
+                historyHref: href({ layer, history: c.key }, "#history"),
+              }))}
+            />
           )}
           {changes.nextCursor ? (
             <div className="border-t border-slate-200 px-5 py-2 dark:border-slate-800">
