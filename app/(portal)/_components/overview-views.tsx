@@ -4,6 +4,7 @@
 // server-rendered elements costs several times more per request than the same list
 // rendered from its data: each element would be serialised, parsed and inlined again.
 import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import type { RotationSummary } from "@/lib/domain/rotation";
 import type { PromotionState } from "@/generated/prisma/enums";
 import { STATE_LABEL, STATE_TONE } from "@/lib/domain/promotion-state";
@@ -95,12 +96,12 @@ export function RotationTable({ rows }: { rows: { slug: string; name: string; su
           {rows.map(({ slug, name, summary: s }) => (
             <tr key={slug}>
               <th scope="row" className="px-5 py-2 font-medium">
-                <Link href={`/secrets?environment=${slug}`} className="hover:underline">{name}</Link>
+                <RowLink href={`/secrets?environment=${slug}`} className="hover:underline">{name}</RowLink>
               </th>
               {ROTATION_COLUMNS.map((c) => (
                 <td key={c.key} className="px-3 py-2 text-right tabular-nums">
                   {s[c.key] ? (
-                    <Link href={`/secrets?environment=${slug}&rotation=${c.key}`} className={`font-semibold hover:underline ${c.tone}`}>{s[c.key]}</Link>
+                    <RowLink href={`/secrets?environment=${slug}&rotation=${c.key}`} className={`font-semibold hover:underline ${c.tone}`}>{s[c.key]}</RowLink>
                   ) : (
                     <span className="text-slate-500 dark:text-slate-400">0</span>
                   )}

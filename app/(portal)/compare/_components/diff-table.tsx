@@ -3,7 +3,7 @@
 // The rows of one service's diff. A client component fed the rows as data: the page
 // shows hundreds of rows, and sending them as data instead of as a rendered element tree
 // keeps the server's work and the response to about half (the HTML is the same).
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import type { CompareRow } from "@/lib/data/compare/compare-core";
 import type { ShownValue } from "@/lib/data/config/config-view";
 import { Badge } from "@/components/ui/badge";
@@ -47,7 +47,7 @@ export function DiffTable({ service, caption, rows, from, to, canManage }: { ser
         {rows.map((r) => (
           <tr key={r.key} className={cn(r.intended ? "bg-indigo-50/50 dark:bg-indigo-950/30" : STATUS[r.status].row)} data-testid="diff-row" data-key={r.key} data-status={r.intended ? "intended" : r.status}>
             <td className="break-all px-5 py-1.5 align-top font-mono text-xs">
-              <Link href={keyHref(r.to ? to.slug : from.slug, service, r.key)} className="hover:underline">{r.key}</Link>
+              <RowLink href={keyHref(r.to ? to.slug : from.slug, service, r.key)} className="hover:underline">{r.key}</RowLink>
             </td>
             <td className="px-3 py-1.5 align-top"><Side side={r.from} /></td>
             <td className="px-3 py-1.5 align-top"><Side side={r.to} /></td>

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import type { Finding } from "@/lib/domain/findings";
 import { Badge } from "@/components/ui/badge";
 import { KIND_LABEL, SEVERITY_TONE, keyHref } from "./finding-labels";
@@ -15,7 +15,7 @@ export function FindingsListView({ findings, more, empty }: { findings: readonly
             <p>
               <span className="font-medium">{KIND_LABEL[f.kind]}</span>
               <span className="text-slate-600 dark:text-slate-400"> · {f.environment} · {f.service} · </span>
-              <Link href={keyHref(f.environment, f.service, f.key)} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{f.key}</Link>
+              <RowLink href={keyHref(f.environment, f.service, f.key)} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{f.key}</RowLink>
             </p>
             <p className="text-xs text-slate-600 dark:text-slate-400">{f.message}</p>
           </div>

@@ -4,7 +4,7 @@
 // Client components because 50 rows rendered as server elements cost several times more
 // per request than the same rows rendered from their data: each element would be
 // serialised, parsed and inlined into the page again. Links arrive as ready hrefs.
-import Link from "next/link";
+import { RowLink } from "@/components/ui/row-link";
 import type { ConfigLayer } from "@/generated/prisma/enums";
 import { LayerBadge, ValueText } from "@/app/(portal)/compare/_components/config-bits";
 import { keyAnchor } from "@/app/(portal)/compare/_components/finding-labels";
@@ -51,7 +51,7 @@ export function EffectiveRows({ rows }: { rows: EffectiveRow[] }) {
             ) : <span className="text-xs text-slate-500 dark:text-slate-400">—</span>}
           </td>
           <td className="px-3 py-2 align-top text-right">
-            {k.historyHref ? <Link href={k.historyHref} className={LINK}>History<span className="sr-only"> of {k.key}</span></Link> : null}
+            {k.historyHref ? <RowLink href={k.historyHref} className={LINK}>History<span className="sr-only"> of {k.key}</span></RowLink> : null}
           </td>
         </tr>
       ))}
@@ -78,8 +78,8 @@ export function LayerEntries({ rows, editKey, editForm }: { rows: EntryRow[]; ed
             <span className="font-mono text-xs font-medium">{e.key}</span>
             <ValueText value={e.value} masked={e.masked} layer={e.layer} />
             <span className="ml-auto text-xs text-slate-500 dark:text-slate-400">v{e.version} · {e.updated}</span>
-            {e.editHref ? <Link href={e.editHref} className={LINK}>Edit<span className="sr-only"> {e.key}</span></Link> : null}
-            <Link href={e.historyHref} className={LINK}>History<span className="sr-only"> of {e.key}</span></Link>
+            {e.editHref ? <RowLink href={e.editHref} className={LINK}>Edit<span className="sr-only"> {e.key}</span></RowLink> : null}
+            <RowLink href={e.historyHref} className={LINK}>History<span className="sr-only"> of {e.key}</span></RowLink>
           </div>
           {editKey === e.key ? <div className="mt-1">{editForm}</div> : null}
         </li>
@@ -101,7 +101,7 @@ export function LayerChanges({ rows }: { rows: ChangeRow[] }) {
     <ol className="divide-y divide-slate-100 dark:divide-slate-800">
       {rows.map((c) => (
         <li key={`${c.key}@${c.version}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-5 py-2 text-sm">
-          <Link href={c.historyHref} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{c.key}</Link>
+          <RowLink href={c.historyHref} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{c.key}</RowLink>
           <span className="font-mono text-xs">v{c.version}</span>
           {c.deleted ? <span className="text-xs font-medium text-rose-700 dark:text-rose-300">deleted</span> : <ValueText value={c.value} masked={c.masked} layer={c.layer} />}
           <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">{c.byline}</span>
