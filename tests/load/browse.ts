@@ -3,6 +3,7 @@
 // 60), each walking through the pages their role may open, as fast as the portal
 // answers. Passes with 0 errors: every response 200, no timeouts, no socket errors.
 // Loopback only; the portal and Postgres are stopped at the end.
+import http from "node:http";
 import pg from "pg";
 import type { BenchDatabases } from "../../bench/lib/databases";
 import { startPortal } from "../../bench/lib/portal";
@@ -127,10 +128,11 @@ export async function runLoad(o: { db: BenchDatabases; port: number; log: (l: st
           try {
             const res = await getOnce(portal.base + route, u.cookie).catch((error: unknown) => {
               // A keep-alive connection the server closed as the request went out: a browser
-              // sends an idempotent GET again on a new connection (RFC 9112 §9.3.1); so do we, once.
+              // sends an idempotent GET again on a new connection (RFC 9112 §9.3.1); so do we,
+              // once, on a connection of its own (the pool's next idle one may be as stale).
               if (!isSocketClosed(error)) throw error;
               resent++;
-              return getOnce(portal.base + route, u.cookie);
+              return getOnNewConnection(portal.base + route, u.cookie);
             });
             if (res.status !== 200) errors.push(`${res.status} ${route} (${u.role})`);
           } catch (error) {
@@ -164,6 +166,19 @@ async function getOnce(url: string, cookie: string): Promise<{ status: number }>
   const res = await fetch(url, { headers: { cookie }, redirect: "manual", signal: AbortSignal.timeout(60_000) });
   await res.arrayBuffer();
   return res;
+}
+
+/** The same GET on a connection opened for it alone (no pool, closed after the answer). */
+function getOnNewConnection(url: string, cookie: string): Promise<{ status: number }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent: false, headers: { cookie }, timeout: 60_000 }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+      res.on("error", reject);
+    });
+    req.on("timeout", () => req.destroy(new Error("timed out after 60 s")));
+    req.on("error", (error) => reject(Object.assign(new TypeError(error.message), { cause: error })));
+  });
 }
 
 /** undici's error when the server closed the connection before answering (not a timeout, not an HTTP error). */
