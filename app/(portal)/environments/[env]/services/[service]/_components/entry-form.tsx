@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import type { ConfigLayer } from "@/generated/prisma/enums";
 import { saveEntryAction } from "../_actions";
 
@@ -9,10 +9,16 @@ const input = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-
 /**
  * Set a key in a layer (new key: version 0) or edit / delete an existing one. The
  * version the editor saw goes with the save: a stale one comes back as a conflict.
- * `autoFocus`: opened by an Edit link, so keyboard users land in the value field.
+ * `autoFocus`: opened by an Edit link, so keyboard users land in the value field. Focused
+ * after hydration too: the Edit link is a full page load to `#edit`, and a browser skips
+ * the `autofocus` attribute when the URL targets an element.
  */
 export function EntryForm({ env, service, layer, entry, layers, autoFocus }: { env: string; service: string; layer: ConfigLayer; entry?: { key: string; value: string; version: number }; layers?: readonly ConfigLayer[]; autoFocus?: boolean }) {
   const [state, action, pending] = useActionState(saveEntryAction, null);
+  const valueRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (autoFocus) valueRef.current?.focus();
+  }, [autoFocus]);
   const errors = state && !state.ok ? (state.error.fields ?? {}) : {};
   const id = `${layer}-${entry?.key ?? "new"}`.replace(/[^A-Za-z0-9_-]/g, "_");
   const field = (name: string) => ({ "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined });
@@ -42,7 +48,7 @@ export function EntryForm({ env, service, layer, entry, layers, autoFocus }: { e
       ) : null}
       <label className="text-xs font-medium sm:col-span-2">
         {entry ? `New value for ${entry.key}` : "Value"}
-        <textarea name="value" rows={entry && entry.value.length > 60 ? 3 : 1} defaultValue={entry?.value ?? ""} autoFocus={autoFocus} className={`${input} font-mono`} {...field("value")} />
+        <textarea ref={valueRef} name="value" rows={entry && entry.value.length > 60 ? 3 : 1} defaultValue={entry?.value ?? ""} autoFocus={autoFocus} className={`${input} font-mono`} {...field("value")} />
         {err("value")}
       </label>
       <label className="text-xs font-medium sm:col-span-2">
