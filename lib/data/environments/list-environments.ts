@@ -20,7 +20,7 @@ export const ENVIRONMENT_ASPECTS = {
   vpcCidr: true,
 } as const;
 
-const lists = new BoundedCache<Promise<EnvironmentRow[]>>(2_000);
+const lists = new BoundedCache<Promise<EnvironmentSummary[]>>(2_000);
 
 /**
  * The environments the principal may see, in promotion order, with their aspects and the
@@ -28,7 +28,7 @@ const lists = new BoundedCache<Promise<EnvironmentRow[]>>(2_000);
  * (environments are config data: a change bumps it in the writer's transaction). The
  * array is shared between requests: callers copy before they reorder.
  */
-export async function listEnvironments(principal: Principal): Promise<readonly EnvironmentRow[]> {
+export async function listEnvironments(principal: Principal): Promise<readonly EnvironmentSummary[]> {
   const g = await dataGenerations();
   return lists.getOrRead(`${principalKey(principal)}|${g.config}`, () => readEnvironments(principal));
 }
@@ -42,6 +42,4 @@ async function readEnvironments(principal: Principal) {
   return rows.map((e) => ({ ...e, availabilitySla: Number(e.availabilitySla), level: levelOf(principal, e.id) }));
 }
 
-type EnvironmentRow = Awaited<ReturnType<typeof readEnvironments>>[number];
-
-export type EnvironmentSummary = EnvironmentRow;
+export type EnvironmentSummary = Awaited<ReturnType<typeof readEnvironments>>[number];
