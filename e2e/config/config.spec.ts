@@ -54,10 +54,20 @@ test("a full user edits a flag, sees the new version and history, and restores t
   await expect(entry).toContainText("v1");
   // One edit form at a time, opened by the entry's Edit link; the keyboard lands in its value field.
   await expect(page.getByRole("form", { name: /^Edit / })).toHaveCount(0);
+  // The Edit link is a full page load. Until its scripts run, the value field takes no
+  // typing and Save is off: hydration would reset the field to the old value, which would
+  // then be saved as a new version. Hold the scripts back to see that state.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route("**/_next/static/**/*.js", async (route) => (await held, route.continue()));
   await entry.getByRole("link", { name: "Edit features.newCheckout" }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/edit=features\.newCheckout/);
   await expect(page.getByRole("form", { name: /^Edit / })).toHaveCount(1);
+  await expect(entry.getByLabel("New value for features.newCheckout")).not.toBeEditable();
+  await expect(entry.getByRole("button", { name: "Save" })).toBeDisabled();
+  release();
+  await expect(entry.getByLabel("New value for features.newCheckout")).toBeEditable();
   await expect(entry.getByLabel("New value for features.newCheckout")).toBeFocused();
   await entry.getByLabel("New value for features.newCheckout").fill("true");
   await entry.getByLabel("Comment (why)").fill("Launch day");

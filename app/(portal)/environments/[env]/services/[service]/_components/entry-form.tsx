@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import type { ConfigLayer } from "@/generated/prisma/enums";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { saveEntryAction } from "../_actions";
 
 const input = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm font-normal aria-invalid:border-rose-500 dark:border-slate-700 dark:bg-slate-900";
@@ -12,10 +13,13 @@ const input = "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-
  * `autoFocus`: opened by an Edit link, so keyboard users land in the value field. Focused
  * after hydration too: the Edit link is a full page load to `#edit`, and a browser skips
  * the `autofocus` attribute when the URL targets an element.
+ * Read only until hydrated: hydration resets a textarea to its server-rendered value, so
+ * what someone typed before it would be lost and the old value saved as a new version.
  */
 export function EntryForm({ env, service, layer, entry, layers, autoFocus }: { env: string; service: string; layer: ConfigLayer; entry?: { key: string; value: string; version: number }; layers?: readonly ConfigLayer[]; autoFocus?: boolean }) {
   const [state, action, pending] = useActionState(saveEntryAction, null);
   const valueRef = useRef<HTMLTextAreaElement>(null);
+  const hydrated = useHydrated();
   useEffect(() => {
     if (autoFocus) valueRef.current?.focus();
   }, [autoFocus]);
@@ -48,7 +52,7 @@ export function EntryForm({ env, service, layer, entry, layers, autoFocus }: { e
       ) : null}
       <label className="text-xs font-medium sm:col-span-2">
         {entry ? `New value for ${entry.key}` : "Value"}
-        <textarea ref={valueRef} name="value" rows={entry && entry.value.length > 60 ? 3 : 1} defaultValue={entry?.value ?? ""} autoFocus={autoFocus} className={`${input} font-mono`} {...field("value")} />
+        <textarea ref={valueRef} name="value" rows={entry && entry.value.length > 60 ? 3 : 1} defaultValue={entry?.value ?? ""} readOnly={!hydrated} autoFocus={autoFocus} className={`${input} font-mono`} {...field("value")} />
         {err("value")}
       </label>
       <label className="text-xs font-medium sm:col-span-2">
@@ -57,9 +61,9 @@ export function EntryForm({ env, service, layer, entry, layers, autoFocus }: { e
         {err("comment")}
       </label>
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
-        <button disabled={pending} className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">{pending ? "Saving…" : "Save"}</button>
+        <button disabled={pending || !hydrated} className="rounded-lg bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500 disabled:opacity-50">{pending ? "Saving…" : "Save"}</button>
         {entry ? (
-          <button name="delete" value="1" disabled={pending} className="rounded-lg border border-rose-300 px-3 py-1.5 text-sm text-rose-700 hover:bg-rose-50 disabled:opacity-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950">
+          <button name="delete" value="1" disabled={pending || !hydrated} className="rounded-lg border border-rose-300 px-3 py-1.5 text-sm text-rose-700 hover:bg-rose-50 disabled:opacity-50 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950">
             Delete from layer
           </button>
         ) : null}
