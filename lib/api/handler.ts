@@ -1,10 +1,10 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type z } from "zod";
 import { AppError, toErrorBody } from "@/lib/errors";
 import { NUL_MESSAGE, nulPath } from "@/lib/domain/storable";
 import { log } from "@/lib/log";
+import { acceptRequestId, withRequestId } from "@/lib/request-context";
 import { sessionUserId } from "@/lib/auth/session-user";
 import { authenticateToken } from "@/lib/data/tokens/authenticate-token";
 import { loadUserPrincipal } from "@/lib/data/users/load-principal";
@@ -74,8 +74,12 @@ export function errorResponse(error: unknown, requestId: string): NextResponse {
 
 /** Wraps a route handler: request id, authentication, one error mapping, JSON out. */
 export function apiRoute<P = Record<string, string>>(handler: Handler<P>, options: { auth?: boolean } = {}) {
-  return async (req: NextRequest, ctx: { params: Promise<P> }) => {
-    const requestId = req.headers.get("x-request-id") ?? randomUUID();
+  return (req: NextRequest, ctx: { params: Promise<P> }) => {
+    const requestId = acceptRequestId(req.headers.get("x-request-id"));
+    // Everything the handler audits carries the id the response names.
+    return withRequestId(requestId, () => run(req, ctx, requestId));
+  };
+  async function run(req: NextRequest, ctx: { params: Promise<P> }, requestId: string) {
     const started = Date.now();
     try {
       const principal = options.auth === false ? null : await principalFor(req);
@@ -94,5 +98,5 @@ export function apiRoute<P = Record<string, string>>(handler: Handler<P>, option
       if (error instanceof ZodError) return errorResponse(new AppError("UNPROCESSABLE", "The request has invalid fields.", fieldErrors(error)), requestId);
       return errorResponse(error, requestId);
     }
-  };
+  }
 }
