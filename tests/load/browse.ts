@@ -171,12 +171,12 @@ async function getOnce(url: string, cookie: string): Promise<{ status: number }>
 /** The same GET on a connection opened for it alone (no pool, closed after the answer). */
 function getOnNewConnection(url: string, cookie: string): Promise<{ status: number }> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent: false, headers: { cookie }, timeout: 60_000 }, (res) => {
+    // 60 s for the whole answer, as the first attempt (an idle timeout would let a slowly streamed one run on).
+    const req = http.get(url, { agent: false, headers: { cookie }, signal: AbortSignal.timeout(60_000) }, (res) => {
       res.resume();
       res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
       res.on("error", reject);
     });
-    req.on("timeout", () => req.destroy(new Error("timed out after 60 s")));
     req.on("error", (error) => reject(Object.assign(new TypeError(error.message), { cause: error })));
   });
 }
