@@ -12,7 +12,10 @@ import { listPromotions } from "@/lib/data/promotions/list-promotions";
 import { decidePromotion } from "@/lib/data/promotions/decide-promotion";
 import { awaitingApproval } from "@/lib/data/promotions/test-helpers";
 import { rotationSummary } from "@/lib/data/secrets/rotation-summary";
-import { listEnvironments } from "@/lib/data/environments/list-environments";
+import { allEnvironments, listEnvironments } from "@/lib/data/environments/list-environments";
+import { getEnvironment } from "@/lib/data/environments/get-environment";
+import { listLayerHistory } from "@/lib/data/config/list-layer-history";
+import { saveConfigEntry } from "@/lib/data/config/save-config-entry";
 import { updateEnvironment } from "@/lib/data/environments/update-environment";
 
 describe("data generations", () => {
@@ -100,12 +103,13 @@ describe("data generations", () => {
   it("the environment list shows an edit and a grant change on the next read", async () => {
     const platform = await principalFor("platform@example.com");
     const list = await listEnvironments(platform);
-    expect(await listEnvironments(platform)).toBe(list); // cached: the same array
+    expect(await allEnvironments()).toBe(await allEnvironments()); // cached: the same rows, no read
     const staging = list.find((e) => e.slug === "staging")!;
     const { version } = await testDb.environment.findUniqueOrThrow({ where: { id: staging.id }, select: { version: true } });
     const { id: _id, level: _level, position: _position, name: _name, ...fields } = staging;
     await updateEnvironment(platform, { ...fields, version, purpose: `${staging.purpose} (edited)` });
     expect((await listEnvironments(platform)).find((e) => e.slug === "staging")!.purpose).toBe(`${staging.purpose} (edited)`);
+    expect(await getEnvironment(platform, "staging")).toMatchObject({ purpose: `${staging.purpose} (edited)`, version: version + 1 });
     await updateEnvironment(platform, { ...fields, version: version + 1 });
 
     // A grant change: the QA role's level on development, seen by a QA engineer.
@@ -114,5 +118,21 @@ describe("data generations", () => {
     const next = before === "read_logs" ? "read" : "read_logs";
     await changeGrant(platform, { role: "qa", environmentSlug: "development", level: next });
     expect(await qaLevel()).toBe(next);
+  });
+  it("a layer's changes show a save, and an author's new name, on the next read", async () => {
+    const platform = await principalFor("platform@example.com");
+    const changes = () => listLayerHistory(platform, { env: "staging", service: "checkout", layer: "flag" });
+    const before = await changes();
+    expect(await changes()).toEqual(before); // served from the cache
+    const key = `generations.check.${Date.now()}`;
+    await saveConfigEntry(platform, { env: "staging", service: "checkout", layer: "flag", key, value: "on", expectedVersion: 0, comment: "generations", delete: false });
+    const after = await changes();
+    expect(after.changes[0]).toMatchObject({ key, version: 1, author: platform.name, comment: "generations" });
+    await testDb.user.update({ where: { id: platform.userId! }, data: { name: "Pat Renamed" } });
+    try {
+      expect((await changes()).changes[0]).toMatchObject({ key, author: "Pat Renamed" });
+    } finally {
+      await testDb.user.update({ where: { id: platform.userId! }, data: { name: platform.name } });
+    }
   });
 });

@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { inEnvironmentsWhere, type Principal } from "@/lib/authz";
+import { environmentIdsWith, inEnvironmentsWhere, type Principal } from "@/lib/authz";
+import { BoundedCache } from "@/lib/bounded-cache";
+import { dataGenerations } from "@/lib/data/generations";
 import type { ConfigLayer } from "@/generated/prisma/enums";
 import type { EffectiveKey } from "@/lib/domain/precedence";
 import { detectSecret, maskValue } from "@/lib/domain/secret-detection";
@@ -52,9 +54,18 @@ export function showValue(layer: ConfigLayer, value: string, secretsVisible: boo
 /** Metadata rows for the referenced secrets, only from environments where the caller may see secrets. */
 export async function secretMetaFor(principal: Principal, names: string[]): Promise<Map<string, SecretMeta>> {
   if (!names.length) return new Map();
-  const rows = await db().secret.findMany({ where: { name: { in: [...new Set(names)] }, deletedAt: null, ...inEnvironmentsWhere(principal, "view_secrets") }, select: SECRET_META });
-  return new Map(rows.map((r) => [r.name, r]));
+  const unique = [...new Set(names)].sort();
+  // Kept per secrets generation (any change to the registry bumps it), the environments the
+  // caller may see secrets in, and the names: a page view reads nothing while none changed.
+  const g = await dataGenerations();
+  const key = `${g.secrets}|${environmentIdsWith(principal, "view_secrets").sort().join(",")}|${unique.join("\n")}`;
+  return metaCache.getOrRead(key, async () => {
+    metaCache.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < g.secrets);
+    const rows = await db().secret.findMany({ where: { name: { in: unique }, deletedAt: null, ...inEnvironmentsWhere(principal, "view_secrets") }, select: SECRET_META });
+    return new Map(rows.map((r) => [r.name, r]));
+  });
 }
+const metaCache = new BoundedCache<Promise<Map<string, SecretMeta>>>(256);
 
 export function toKeyViews(effective: readonly EffectiveKey[], secretsVisible: boolean, meta: Map<string, SecretMeta>): ConfigKeyView[] {
   return effective.map((k) => ({
@@ -65,6 +76,18 @@ export function toKeyViews(effective: readonly EffectiveKey[], secretsVisible: b
   }));
 }
 
-export async function serviceBySlug(slug: string) {
-  return db().service.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, team: true } });
+/** A service by slug (null when there is none), kept per config generation: services are config data. */
+export async function serviceBySlug(slug: string): Promise<ServiceRow | null> {
+  const g = (await dataGenerations()).config;
+  return services.getOrRead(`${g}|${slug}`, () => {
+    services.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < g);
+    return db().service.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, team: true } });
+  });
 }
+export interface ServiceRow {
+  id: string;
+  slug: string;
+  name: string;
+  team: string;
+}
+const services = new BoundedCache<Promise<ServiceRow | null>>(1_000);

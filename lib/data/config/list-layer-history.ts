@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { BoundedCache } from "@/lib/bounded-cache";
+import { dataGenerations } from "@/lib/data/generations";
 import { allows, type Principal } from "@/lib/authz";
 import { notFound } from "@/lib/errors";
 import { getEnvironment } from "@/lib/data/environments/get-environment";
@@ -25,15 +27,10 @@ export async function listLayerHistory(principal: Principal, input: { env: strin
   if (input.layer === "secret" && !allows(principal, env.id, "view_secrets")) throw notFound();
   const service = await serviceBySlug(input.service);
   if (!service) throw notFound(`Service "${input.service}" not found`);
-  const c = parseCursor(input.cursor);
-  const rows = await db().configVersion.findMany({
-    where: {
-      entry: { serviceId: service.id, environmentId: env.id, layer: input.layer },
-      ...(c ? { OR: [{ createdAt: { lt: c.at } }, { createdAt: c.at, id: { lt: c.id } }] } : {}),
-    },
-    select: { id: true, version: true, value: true, deleted: true, comment: true, createdAt: true, entry: { select: { key: true } }, author: { select: { name: true } } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: PAGE + 1,
+  const g = await dataGenerations();
+  const rows = await pages.getOrRead(`${g.config}|${g.access}|${env.id}|${service.id}|${input.layer}|${input.cursor ?? ""}`, () => {
+    pages.deleteWhere((k) => k.slice(0, k.indexOf("|", k.indexOf("|") + 1)) !== `${g.config}|${g.access}`);
+    return readPage(env.id, service.id, input.layer, parseCursor(input.cursor));
   });
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
@@ -42,3 +39,21 @@ export async function listLayerHistory(principal: Principal, input: { env: strin
     nextCursor: rows.length > PAGE && last ? `${last.createdAt.toISOString()}|${last.id}` : null,
   };
 }
+
+// Pages of changes, whoever asks (access is checked above): kept per config generation
+// (versions are written with their entry, which bumps it) and access generation (authors'
+// names), so a page view reads none while nothing changed.
+const pages = new BoundedCache<Promise<VersionRow[]>>(256);
+
+function readPage(environmentId: string, serviceId: string, layer: ConfigLayer, c: { at: Date; id: string } | null) {
+  return db().configVersion.findMany({
+    where: {
+      entry: { serviceId, environmentId, layer },
+      ...(c ? { OR: [{ createdAt: { lt: c.at } }, { createdAt: c.at, id: { lt: c.id } }] } : {}),
+    },
+    select: { id: true, version: true, value: true, deleted: true, comment: true, createdAt: true, entry: { select: { key: true } }, author: { select: { name: true } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: PAGE + 1,
+  });
+}
+type VersionRow = Awaited<ReturnType<typeof readPage>>[number];

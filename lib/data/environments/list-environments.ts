@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { environmentWhere, levelOf, principalKey, type Principal } from "@/lib/authz";
+import { allows, levelOf, type Principal } from "@/lib/authz";
 import { BoundedCache } from "@/lib/bounded-cache";
 import { dataGenerations } from "@/lib/data/generations";
 
@@ -20,26 +20,39 @@ export const ENVIRONMENT_ASPECTS = {
   vpcCidr: true,
 } as const;
 
-const lists = new BoundedCache<Promise<EnvironmentSummary[]>>(2_000);
+/** An environment row as every reader gets it (the caller's level added per principal). */
+const ROW = { id: true, version: true, secretPrefix: true, updatedAt: true, ...ENVIRONMENT_ASPECTS } as const;
+
+const rows = new BoundedCache<Promise<EnvironmentRow[]>>(4);
 
 /**
- * The environments the principal may see, in promotion order, with their aspects and the
- * caller's level. Kept per person (their levels are in the key) and config generation
- * (environments are config data: a change bumps it in the writer's transaction). The
- * array is shared between requests: callers copy before they reorder.
+ * Every environment in promotion order, whoever asks: kept per config generation
+ * (environments are config data: a change bumps it in the writer's transaction), so a
+ * page reads none while nothing changed. Callers filter by access themselves.
  */
-export async function listEnvironments(principal: Principal): Promise<readonly EnvironmentSummary[]> {
-  const g = await dataGenerations();
-  return lists.getOrRead(`${principalKey(principal)}|${g.config}`, () => readEnvironments(principal));
-}
-
-async function readEnvironments(principal: Principal) {
-  const rows = await db().environment.findMany({
-    where: environmentWhere(principal, "see"),
-    select: { id: true, ...ENVIRONMENT_ASPECTS },
-    orderBy: { position: "asc" },
+export async function allEnvironments(): Promise<readonly EnvironmentRow[]> {
+  const g = (await dataGenerations()).config;
+  return rows.getOrRead(String(g), () => {
+    rows.deleteWhere((k) => BigInt(k) < g);
+    return readAll();
   });
-  return rows.map((e) => ({ ...e, availabilitySla: Number(e.availabilitySla), level: levelOf(principal, e.id) }));
 }
 
-export type EnvironmentSummary = Awaited<ReturnType<typeof readEnvironments>>[number];
+async function readAll() {
+  const found = await db().environment.findMany({ select: ROW, orderBy: { position: "asc" } });
+  return found.map((e) => ({ ...e, availabilitySla: Number(e.availabilitySla) }));
+}
+
+export type EnvironmentRow = Awaited<ReturnType<typeof readAll>>[number];
+
+/** The environments the principal may see, in promotion order, with their aspects and the caller's level. */
+export async function listEnvironments(principal: Principal): Promise<EnvironmentSummary[]> {
+  return (await allEnvironments()).filter((e) => allows(principal, e.id, "see")).map((e) => summary(principal, e));
+}
+
+function summary(principal: Principal, e: EnvironmentRow) {
+  const { version: _version, secretPrefix: _prefix, updatedAt: _updated, ...aspects } = e;
+  return { ...aspects, level: levelOf(principal, e.id) };
+}
+
+export type EnvironmentSummary = ReturnType<typeof summary>;
