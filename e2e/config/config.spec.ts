@@ -114,9 +114,18 @@ test("the effective table and a layer's entries come a page at a time, filtered 
   await pages.getByRole("link", { name: "← First page" }).click();
   await expect(rows.first()).toContainText("DATABASE_PASSWORD");
 
+  // The page opens on the effective configuration; a layer's entries and changes show once its tab is chosen.
+  const layers = page.getByTestId("layers");
+  await expect(layers.getByTestId("choose-layer")).toBeVisible();
+  await expect(page.getByTestId("layer-entry")).toHaveCount(0);
+  await expect(page.getByTestId("layer-history")).toHaveCount(0);
+  await expect(layers.getByRole("link", { name: /Environment variable \(7\)/ })).not.toHaveAttribute("aria-current");
   // The filter: part of a key name, any case; it applies to the layer's entries too and keeps the tab.
-  await page.getByTestId("layers").getByRole("link", { name: /Environment variable/ }).click();
+  await layers.getByRole("link", { name: /Environment variable/ }).click();
+  await expect(layers.getByRole("link", { name: /Environment variable/ })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("layer-entry")).toHaveCount(5);
+  await expect(page.getByTestId("layer-history")).toBeVisible();
+  await expect(layers.getByTestId("choose-layer")).toHaveCount(0);
   await page.getByLabel("Filter keys").fill("POOL");
   await page.getByLabel("Filter keys").press("Enter");
   await expect(page).toHaveURL(/q=POOL/);
@@ -133,7 +142,6 @@ test("the effective table and a layer's entries come a page at a time, filtered 
 
   // The layer's entries page on their own cursor; the effective table stays where it was.
   await page.goto("/environments/staging/services/checkout?layer=env&per=5");
-  const layers = page.getByTestId("layers");
   await layers.getByRole("navigation", { name: "Environment variable layer pages" }).getByRole("link", { name: "Next 5 →" }).click();
   await expect(page).toHaveURL(/lafter=/);
   await expect(page.getByTestId("layer-entry")).toHaveCount(2);

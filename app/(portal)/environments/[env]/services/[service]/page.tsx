@@ -47,11 +47,14 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
   const query: TServiceConfigQuery = ZServiceConfigQuerySchema.parse(Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, one(v)])));
   const cfg = await orNotFound(getServiceConfigPage(user, p.env, p.service, query));
   const { environment: env, service, layer, visibleLayers, keys, entries, editing } = cfg;
+  // A layer's entries, their edit forms and its changes show once a layer is chosen (a tab):
+  // the page opens on the effective configuration, which already names each key's layer.
+  const layerOpen = query.layer !== undefined;
   const historyKey = query.history;
   const [history, { findings }, changes] = await Promise.all([
     historyKey ? orNotFound(listKeyHistory(user, { env: env.slug, service: service.slug, layer, key: historyKey })) : null,
     listConfigFindings(user, { environment: env.slug, service: service.slug }),
-    listLayerHistory(user, { env: env.slug, service: service.slug, layer, cursor: query.changes }),
+    layerOpen ? listLayerHistory(user, { env: env.slug, service: service.slug, layer, cursor: query.changes }) : null,
   ]);
   const base = `/environments/${env.slug}/services/${service.slug}`;
   // Links keep the other parameters (filter, pages, page size) unless they say otherwise.
@@ -172,24 +175,29 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
           <CardHeader
             title="Layers"
             description={cfg.canEdit ? "Every save is a new version with your name, the time and your comment; audited." : "What each layer sets. Editing needs full access."}
-            actions={<div className="flex gap-2">{exportLink(layer, "env", `Export ${layer} .env`)}{exportLink(layer, "json", `Export ${layer} JSON`)}</div>}
+            actions={layerOpen ? <div className="flex gap-2">{exportLink(layer, "env", `Export ${layer} .env`)}{exportLink(layer, "json", `Export ${layer} JSON`)}</div> : undefined}
           />
           <nav aria-label="Layers" className="flex flex-wrap gap-1 border-b border-slate-200 px-5 pt-3 dark:border-slate-800">
             {visibleLayers.map((l) => (
-              <Link key={l} href={layerLink(l)} aria-current={l === layer ? "page" : undefined} className={cn("rounded-t-lg px-3 py-1.5 text-sm", l === layer ? "border border-b-0 border-slate-200 bg-white font-semibold dark:border-slate-700 dark:bg-slate-900" : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100")}>
+              <Link key={l} href={layerLink(l)} aria-current={layerOpen && l === layer ? "page" : undefined} className={cn("rounded-t-lg px-3 py-1.5 text-sm", layerOpen && l === layer ? "border border-b-0 border-slate-200 bg-white font-semibold dark:border-slate-700 dark:bg-slate-900" : "text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100")}>
                 {LAYER_LABEL[l]} <span className="text-xs text-slate-500 dark:text-slate-400">({cfg.layerSizes[l] ?? 0})</span>
               </Link>
             ))}
           </nav>
-          {query.q && entries.total ? (
+          {!layerOpen ? (
+            <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400" data-testid="choose-layer">
+              Choose a layer to see its entries{cfg.canEdit ? ", edit them" : ""} and its changes. The effective configuration above names the layer each key comes from.
+            </p>
+          ) : null}
+          {layerOpen && query.q && entries.total ? (
             <p className="border-b border-slate-200 px-5 py-2 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400" data-testid="layer-count">
               {entries.matched} of {entries.total} entries match “{query.q}” · <Link href={href({ q: undefined, after: undefined, lafter: undefined, key: undefined, edit: undefined }, "#layers")} className={`underline ${link}`}>Clear the filter</Link>
             </p>
           ) : null}
-          {editing && !entries.items.some((e) => e.key === editing.key) ? (
+          {layerOpen && editing && !entries.items.some((e) => e.key === editing.key) ? (
             <div className="border-b border-slate-200 px-5 py-3 dark:border-slate-800">{editForm(editing)}</div>
           ) : null}
-          {entries.total === 0 ? (
+          {!layerOpen ? null : entries.total === 0 ? (
             <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">The {LAYER_LABEL[layer].toLowerCase()} layer sets nothing for {service.name} in {env.name}.</p>
           ) : entries.items.length === 0 ? (
             <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">{entries.matched ? "No more entries on this page." : `No entry of the ${LAYER_LABEL[layer].toLowerCase()} layer matches “${query.q}”.`}</p>
@@ -209,7 +217,7 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
               editForm={editing && entries.items.some((e) => e.key === editing.key) ? editForm(editing) : null}
             />
           )}
-          <KeyPager
+          {layerOpen ? <KeyPager
             label={`${LAYER_LABEL[layer]} layer pages`}
             noun="entries"
             start={entries.start}
@@ -218,7 +226,7 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
             per={query.per}
             firstHref={entries.start > 0 || (entries.items.length === 0 && entries.matched > 0) ? href({ lafter: undefined, edit: undefined }, "#layers") : null}
             nextHref={entries.nextAfter ? href({ lafter: entries.nextAfter, edit: undefined }, "#layers") : null}
-          />
+          /> : null}
           {cfg.canEdit ? (
             <div className="border-t border-slate-200 p-5 dark:border-slate-800">
               <h3 className="mb-2 text-sm font-semibold">Set a key</h3>
@@ -254,7 +262,7 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
           </Card>
         ) : null}
 
-        <Card data-testid="layer-history">
+        {changes ? <Card data-testid="layer-history">
           <CardHeader title={`Changes in the ${LAYER_LABEL[layer].toLowerCase()} layer`} description="Every version of every key in this layer, newest first" />
           {changes.changes.length === 0 ? (
             <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400">No changes recorded.</p>
@@ -277,7 +285,7 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
               <Link href={href({ layer, changes: changes.nextCursor })} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Older changes →</Link>
             </div>
           ) : null}
-        </Card>
+        </Card> : null}
 
         {cfg.canEdit ? (
           <Card>
