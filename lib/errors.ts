@@ -45,7 +45,22 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
   return { status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong. The request id is in the response headers." } } };
 }
 
+/** Postgres going away or not taking connections: shutdowns (57P01-57P03), connection exceptions (class 08). */
+const DOWN_CODE = /^(57P0[1-3]|08[0-9A-Z]{3})$/;
+const DOWN_TEXT = /ECONNREFUSED|ECONNRESET|57P01|57P03|connection terminated|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect|DatabaseNotReachable|P1001|Can't reach database server/i;
+
+/**
+ * Whether an error means the database is unreachable (answered 503, not 500). Looks at the
+ * error and its causes: Prisma's driver adapter rethrows the driver's error with only its
+ * message ("terminating connection due to administrator command", code 57P01 elsewhere).
+ */
 export function isDatabaseDown(error: unknown): boolean {
-  const text = String((error as { code?: string })?.code ?? "") + " " + String((error as Error)?.message ?? "");
-  return /ECONNREFUSED|ECONNRESET|57P01|57P03|connection terminated|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|P1001/i.test(text);
+  let e: unknown = error;
+  for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const o = e as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+    for (const code of [o.code, o.originalCode]) if (typeof code === "string" && DOWN_CODE.test(code)) return true;
+    if (DOWN_TEXT.test(`${String(o.code ?? "")} ${String(o.message ?? "")}`)) return true;
+    e = o.cause;
+  }
+  return false;
 }
