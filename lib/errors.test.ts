@@ -13,6 +13,10 @@ describe("isDatabaseDown", () => {
     expect(isDatabaseDown(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(true);
     expect(isDatabaseDown(Object.assign(new Error("Can't reach database server at 127.0.0.1:54391"), { code: "P1001" }))).toBe(true);
     expect(isDatabaseDown(adapterError("query failed", { kind: "postgres", originalCode: "08006", originalMessage: "connection failure" }))).toBe(true);
+    // Also seen there: a query on a connection the server had just closed.
+    expect(isDatabaseDown(Object.assign(new Error("Invalid `prisma.apiToken.findUnique()` invocation: Server has closed the connection."), { code: "P1017" }))).toBe(true);
+    expect(isDatabaseDown(new Error("Client has encountered a connection error and is not queryable"))).toBe(true);
+    expect(isDatabaseDown(Object.assign(new Error("Invalid invocation"), { code: "P2010", meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "ConnectionClosed" } } } }))).toBe(true);
   });
 
   it("leaves other errors alone", () => {

@@ -47,20 +47,22 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
 
 /** Postgres going away or not taking connections: shutdowns (57P01-57P03), connection exceptions (class 08). */
 const DOWN_CODE = /^(57P0[1-3]|08[0-9A-Z]{3})$/;
-const DOWN_TEXT = /ECONNREFUSED|ECONNRESET|57P01|57P03|connection terminated|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect|DatabaseNotReachable|P1001|Can't reach database server/i;
+const DOWN_TEXT = /ECONNREFUSED|ECONNRESET|57P01|57P03|connection terminated|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect|DatabaseNotReachable|ConnectionClosed|P1001|P1017|Can't reach database server|Server has closed the connection|has encountered a connection error and is not queryable/i;
 
 /**
  * Whether an error means the database is unreachable (answered 503, not 500). Looks at the
  * error and its causes: Prisma's driver adapter rethrows the driver's error with only its
- * message ("terminating connection due to administrator command", code 57P01 elsewhere).
+ * message ("terminating connection due to administrator command", code 57P01 elsewhere),
+ * or as P1017 "Server has closed the connection" with the adapter's error kind under meta.
  */
 export function isDatabaseDown(error: unknown): boolean {
   let e: unknown = error;
   for (let depth = 0; e && typeof e === "object" && depth < 5; depth++) {
-    const o = e as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+    const o = e as { code?: unknown; originalCode?: unknown; message?: unknown; kind?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
     for (const code of [o.code, o.originalCode]) if (typeof code === "string" && DOWN_CODE.test(code)) return true;
-    if (DOWN_TEXT.test(`${String(o.code ?? "")} ${String(o.message ?? "")}`)) return true;
-    e = o.cause;
+    if (DOWN_TEXT.test(`${String(o.code ?? "")} ${String(o.kind ?? "")} ${String(o.message ?? "")}`)) return true;
+    // Prisma's known errors carry the adapter's error (and its kind) under meta.
+    e = o.cause ?? o.meta?.driverAdapterError;
   }
   return false;
 }

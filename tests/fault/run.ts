@@ -118,7 +118,10 @@ export async function postgresRestart(db: BenchDatabases, portal: Server, log: L
   log(`fault: write answers by phase: ${JSON.stringify(Object.fromEntries(writeStatuses))}`);
   log(`fault: health while down: ${down.length} probes, ${down503} × 503, ${down200} × 200, slowest ${slowest.toFixed(0)} ms`);
   log(`fault: recovered ${recoveredMs === null ? "NEVER" : `${(recoveredMs / 1000).toFixed(1)} s after Postgres came back`}; writes acknowledged ${acknowledged.length} (after recovery ${writesAfter}), lost ${lost}`);
-  const pass = down.length > 0 && down503 > 0 && down200 === 0 && recoveredMs !== null && lost === 0 && (!canWrite || writesAfter > 0) && portal.child.exitCode === null;
+  // A write refused for the outage answers 503 (retry later), never 500.
+  const writes500 = [...writeStatuses].filter(([k]) => k.endsWith(":500")).reduce((n, [, c]) => n + c, 0);
+  if (writes500) log(`fault: ${writes500} write(s) answered 500 instead of 503 (the server log has the error)`);
+  const pass = down.length > 0 && down503 > 0 && down200 === 0 && writes500 === 0 && recoveredMs !== null && lost === 0 && (!canWrite || writesAfter > 0) && portal.child.exitCode === null;
   log(`fault: postgres restart ${pass ? "PASS" : "FAIL"}`);
   return pass;
 }
