@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { allEnvironments } from "@/lib/data/environments/list-environments";
+import { serviceBySlug } from "@/lib/data/config/config-view";
 import { environmentIdsWith, type Principal } from "@/lib/authz";
 import { Prisma } from "@/generated/prisma/client";
 import type { TListDeployments } from "@/lib/validations/deployments";
@@ -40,10 +42,11 @@ export async function listDeployments(principal: Principal, filters: TListDeploy
   const visible = environmentIdsWith(principal, "view_deployments");
   if (visible.length === 0) return { data: [], nextCursor: null };
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
-  // Resolve slugs to ids first so the filters hit the (environmentId, …) and (serviceId, …) indexes.
+  // Resolve slugs to ids first (from the cached environments and services) so the filters
+  // hit the (environmentId, …) and (serviceId, …) indexes.
   const [env, service] = await Promise.all([
-    filters.environment ? db().environment.findFirst({ where: { slug: filters.environment, id: { in: visible } }, select: { id: true } }) : null,
-    filters.service ? db().service.findUnique({ where: { slug: filters.service }, select: { id: true } }) : null,
+    filters.environment ? allEnvironments().then((all) => all.find((e) => e.slug === filters.environment && visible.includes(e.id)) ?? null) : null,
+    filters.service ? serviceBySlug(filters.service) : null,
   ]);
   if ((filters.environment && !env) || (filters.service && !service)) return { data: [], nextCursor: null };
 

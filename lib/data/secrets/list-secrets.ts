@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { allEnvironments } from "@/lib/data/environments/list-environments";
 import { environmentIdsWith, type Principal } from "@/lib/authz";
 import { AppError, notFound } from "@/lib/errors";
 import { isStorableDate } from "@/lib/domain/storable";
@@ -27,7 +28,7 @@ export const SECRET_LIST_SELECT = {
 export async function secretEnvironmentIds(principal: Principal, slug?: string): Promise<string[]> {
   const ids = environmentIdsWith(principal, "view_secrets");
   if (!slug) return ids;
-  const env = await db().environment.findFirst({ where: { slug, id: { in: ids } }, select: { id: true } });
+  const env = (await allEnvironments()).find((e) => e.slug === slug && ids.includes(e.id));
   if (!env) throw notFound(`Environment "${slug}" not found`);
   return [env.id];
 }
