@@ -36,4 +36,16 @@ export class BoundedCache<V> {
     });
     return promise;
   }
+
+  /**
+   * `getOrRead` for results computed from data at a generation (lib/data/generations.ts):
+   * stored as `<generation>|<key>`. A miss first drops every older generation's entries,
+   * which are never asked for again.
+   */
+  getOrReadAt<T>(this: BoundedCache<Promise<T>>, generation: bigint, key: string, read: () => Promise<T>): Promise<T> {
+    return this.getOrRead(`${generation}|${key}`, () => {
+      this.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < generation);
+      return read();
+    });
+  }
 }

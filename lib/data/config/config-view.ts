@@ -58,9 +58,8 @@ export async function secretMetaFor(principal: Principal, names: string[]): Prom
   // Kept per secrets generation (any change to the registry bumps it), the environments the
   // caller may see secrets in, and the names: a page view reads nothing while none changed.
   const g = await dataGenerations();
-  const key = `${g.secrets}|${environmentIdsWith(principal, "view_secrets").sort().join(",")}|${unique.join("\n")}`;
-  return metaCache.getOrRead(key, async () => {
-    metaCache.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < g.secrets);
+  const key = `${environmentIdsWith(principal, "view_secrets").sort().join(",")}|${unique.join("\n")}`;
+  return metaCache.getOrReadAt(g.secrets, key, async () => {
     const rows = await db().secret.findMany({ where: { name: { in: unique }, deletedAt: null, ...inEnvironmentsWhere(principal, "view_secrets") }, select: SECRET_META });
     return new Map(rows.map((r) => [r.name, r]));
   });
@@ -79,10 +78,7 @@ export function toKeyViews(effective: readonly EffectiveKey[], secretsVisible: b
 /** A service by slug (null when there is none), kept per config generation: services are config data. */
 export async function serviceBySlug(slug: string): Promise<ServiceRow | null> {
   const g = (await dataGenerations()).config;
-  return services.getOrRead(`${g}|${slug}`, () => {
-    services.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < g);
-    return db().service.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, team: true } });
-  });
+  return services.getOrReadAt(g, slug, () => db().service.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, team: true } }));
 }
 export interface ServiceRow {
   id: string;

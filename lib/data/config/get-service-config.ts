@@ -46,11 +46,7 @@ const CACHE_SIZE = 64;
 const cache = new BoundedCache<Promise<ConfigData | null>>(CACHE_SIZE);
 
 function configData(envId: string, serviceSlug: string, generation: bigint): Promise<ConfigData | null> {
-  return cache.getOrRead(`${generation}|${envId}|${serviceSlug}`, () => {
-    // Older generations are never asked for again (then the least recently used go first).
-    cache.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < generation);
-    return loadConfigData(envId, serviceSlug);
-  });
+  return cache.getOrReadAt(generation, `${envId}|${serviceSlug}`, () => loadConfigData(envId, serviceSlug));
 }
 
 async function loadConfigData(envId: string, serviceSlug: string): Promise<ConfigData | null> {

@@ -32,10 +32,7 @@ const rows = new BoundedCache<Promise<EnvironmentRow[]>>(4);
  */
 export async function allEnvironments(): Promise<readonly EnvironmentRow[]> {
   const g = (await dataGenerations()).config;
-  return rows.getOrRead(String(g), () => {
-    rows.deleteWhere((k) => BigInt(k) < g);
-    return readAll();
-  });
+  return rows.getOrReadAt(g, "", readAll);
 }
 
 async function readAll() {
