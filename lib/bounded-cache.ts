@@ -44,8 +44,13 @@ export class BoundedCache<V> {
    */
   getOrReadAt<T>(this: BoundedCache<Promise<T>>, generation: bigint, key: string, read: () => Promise<T>): Promise<T> {
     return this.getOrRead(`${generation}|${key}`, () => {
-      this.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < generation);
+      this.dropGenerationsBefore(generation);
       return read();
     });
+  }
+
+  /** Drops the entries stored as `<generation>|<key>` for a generation older than `generation`. */
+  dropGenerationsBefore(generation: bigint): void {
+    this.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < generation);
   }
 }

@@ -17,6 +17,7 @@ import { getEnvironment } from "@/lib/data/environments/get-environment";
 import { listLayerHistory } from "@/lib/data/config/list-layer-history";
 import { saveConfigEntry } from "@/lib/data/config/save-config-entry";
 import { updateEnvironment } from "@/lib/data/environments/update-environment";
+import { listDeployments } from "@/lib/data/deployments/list-deployments";
 
 describe("data generations", () => {
   it("a role change, a grant change and a deactivation apply to the next principal read; last-seen does not bump access", async () => {
@@ -134,5 +135,18 @@ describe("data generations", () => {
     } finally {
       await testDb.user.update({ where: { id: platform.userId! }, data: { name: platform.name } });
     }
+  });
+  it("deploy history names a service by its current name, read once per config generation", async () => {
+    const platform = await principalFor("platform@example.com");
+    const name = async () => (await listDeployments(platform, { service: "checkout", limit: 1 })).data[0]?.service.name;
+    const before = await name();
+    expect(before).toBeTruthy();
+    await testDb.service.update({ where: { slug: "checkout" }, data: { name: "Checkout Renamed" } });
+    try {
+      expect(await name()).toBe("Checkout Renamed");
+    } finally {
+      await testDb.service.update({ where: { slug: "checkout" }, data: { name: before } });
+    }
+    expect(await name()).toBe(before);
   });
 });

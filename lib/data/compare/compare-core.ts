@@ -70,8 +70,7 @@ const settled = new WeakMap<Promise<CompareCore>, CompareCore>();
 
 function remember(cache: BoundedCache<Promise<CompareCore>>, key: string, make: () => Promise<CompareCore>, generation: string): Promise<CompareCore> {
   return cache.getOrRead(key, () => {
-    const current = BigInt(generation);
-    cache.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < current);
+    cache.dropGenerationsBefore(BigInt(generation));
     const promise: Promise<CompareCore> = make().then((core) => {
       settled.set(promise, core);
       return core;

@@ -87,3 +87,28 @@ export interface ServiceRow {
   team: string;
 }
 const services = new BoundedCache<Promise<ServiceRow | null>>(1_000);
+
+/**
+ * Services by id, for lists of rows that carry a serviceId (deploy history): kept per
+ * config generation like `serviceBySlug`, with one query for the ids not kept. An id with
+ * no service is absent from the map.
+ */
+export async function servicesById(ids: readonly string[]): Promise<Map<string, ServiceRow>> {
+  const g = (await dataGenerations()).config;
+  const found = new Map<string, ServiceRow>();
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const hit = byId.get(`${g}|${id}`);
+    if (hit) found.set(id, hit);
+    else missing.push(id);
+  }
+  if (!missing.length) return found;
+  byId.dropGenerationsBefore(g);
+  const rows = await db().service.findMany({ where: { id: { in: missing } }, select: { id: true, slug: true, name: true, team: true } });
+  for (const r of rows) {
+    byId.set(`${g}|${r.id}`, r);
+    found.set(r.id, r);
+  }
+  return found;
+}
+const byId = new BoundedCache<ServiceRow>(2_000);

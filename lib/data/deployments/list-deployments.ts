@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { allEnvironments } from "@/lib/data/environments/list-environments";
-import { serviceBySlug } from "@/lib/data/config/config-view";
+import { serviceBySlug, servicesById } from "@/lib/data/config/config-view";
 import { environmentIdsWith, type Principal } from "@/lib/authz";
 import { Prisma } from "@/generated/prisma/client";
 import type { TListDeployments } from "@/lib/validations/deployments";
@@ -22,12 +22,8 @@ interface Row {
   changeTicket: string | null;
   promotionId: string | null;
   rollbackOfId: string | null;
-  serviceSlug: string;
-  serviceName: string;
-  envSlug: string;
-  envName: string;
-  replacedById: string | null;
-  replacedByVersion: string | null;
+  serviceId: string;
+  environmentId: string;
 }
 
 /**
@@ -35,8 +31,12 @@ interface Row {
  * what page 1 does: one statement whose row comparison `("startedAt", id) < cursor` is an
  * index condition on the (…, startedAt desc, id desc) indexes. Only environments where the
  * principal may `view_deployments`; an unknown or invisible environment/service filter
- * simply matches nothing. Service and environment names come from joins, and the
- * deployment that replaced a rolled-back one from a lateral probe of (rollbackOfId).
+ * simply matches nothing.
+ *
+ * The statement reads the one table: service and environment names come from the rows
+ * kept per config generation, and the deployment that replaced a rolled-back one from a
+ * second statement only when the page has one. Joining them in cost Postgres ~1 ms of
+ * planning a page (four relations, eight indexes on Deployment) against ~0.1 ms.
  */
 export async function listDeployments(principal: Principal, filters: TListDeployments): Promise<{ data: DeploymentDto[]; nextCursor: string | null }> {
   const visible = environmentIdsWith(principal, "view_deployments");
@@ -61,30 +61,45 @@ export async function listDeployments(principal: Principal, filters: TListDeploy
   const rows = await db().$queryRaw<Row[]>`
     select d.id, d."externalId", d.version, d."commitSha", d.status::text as status, d.strategy::text as strategy, d.progress,
            d."startedAt", d."finishedAt", d."triggeredBy", d."changeTicket", d."promotionId", d."rollbackOfId",
-           s.slug as "serviceSlug", s.name as "serviceName", e.slug as "envSlug", e.name as "envName",
-           rb.id as "replacedById", rb.version as "replacedByVersion"
+           d."serviceId", d."environmentId"
     from "Deployment" d
-    join "Service" s on s.id = d."serviceId"
-    join "Environment" e on e.id = d."environmentId"
-    left join lateral (
-      select r.id, r.version from "Deployment" r where r."rollbackOfId" = d.id order by r."startedAt" asc, r.id asc limit 1
-    ) rb on d.status = 'rolled_back'
     where ${Prisma.join(where, " and ")}
     order by d."startedAt" desc, d.id desc
     limit ${filters.limit + 1}`;
 
   const more = rows.length > filters.limit;
-  const data = (more ? rows.slice(0, filters.limit) : rows).map(toDto);
-  const last = data.at(-1);
+  const page = more ? rows.slice(0, filters.limit) : rows;
+  const [environments, services, replacedBy] = await Promise.all([allEnvironments(), servicesById(page.map((r) => r.serviceId)), replacements(page)]);
+  const envById = new Map(environments.map((e) => [e.id, e]));
+  const data: DeploymentDto[] = [];
+  for (const r of page) {
+    const service = services.get(r.serviceId);
+    const environment = envById.get(r.environmentId);
+    // Deleted between the two reads (deletes cascade to deployments): as a join would, leave it out.
+    if (service && environment) data.push(toDto(r, service, environment, replacedBy.get(r.id)));
+  }
+  const last = page.at(-1);
   return { data, nextCursor: more && last ? encodeCursor(last) : null };
 }
 
-function toDto(r: Row): DeploymentDto {
-  const { serviceSlug, serviceName, envSlug, envName, replacedById, replacedByVersion, ...rest } = r;
+/** For the page's rolled-back deployments, the first deployment that rolled each back. */
+async function replacements(page: Row[]): Promise<Map<string, { id: string; version: string }>> {
+  const rolledBack = page.filter((r) => r.status === "rolled_back").map((r) => r.id);
+  if (!rolledBack.length) return new Map();
+  const rows = await db().$queryRaw<{ id: string; version: string; rollbackOfId: string }[]>`
+    select distinct on (r."rollbackOfId") r.id, r.version, r."rollbackOfId"
+    from "Deployment" r
+    where r."rollbackOfId" = any(${rolledBack})
+    order by r."rollbackOfId", r."startedAt" asc, r.id asc`;
+  return new Map(rows.map((r) => [r.rollbackOfId, { id: r.id, version: r.version }]));
+}
+
+function toDto(r: Row, service: { slug: string; name: string }, environment: { slug: string; name: string }, replacedBy: { id: string; version: string } | undefined): DeploymentDto {
+  const { serviceId: _service, environmentId: _environment, ...rest } = r;
   return {
     ...rest,
-    service: { slug: serviceSlug, name: serviceName },
-    environment: { slug: envSlug, name: envName },
-    rolledBackBy: replacedById ? [{ id: replacedById, version: replacedByVersion ?? "" }] : [],
+    service: { slug: service.slug, name: service.name },
+    environment: { slug: environment.slug, name: environment.name },
+    rolledBackBy: replacedBy ? [replacedBy] : [],
   };
 }
