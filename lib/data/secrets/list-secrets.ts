@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { allEnvironments } from "@/lib/data/environments/list-environments";
+import { getEnvironment } from "@/lib/data/environments/get-environment";
 import { environmentIdsWith, type Principal } from "@/lib/authz";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { isStorableDate } from "@/lib/domain/storable";
 import { rotationOf, rotationStatusBounds } from "@/lib/domain/rotation";
 import type { Prisma } from "@/generated/prisma/client";
@@ -26,11 +26,8 @@ export const SECRET_LIST_SELECT = {
 
 /** Environment ids whose secret metadata the principal may read, narrowed to one slug if asked (invisible slug → 404). */
 export async function secretEnvironmentIds(principal: Principal, slug?: string): Promise<string[]> {
-  const ids = environmentIdsWith(principal, "view_secrets");
-  if (!slug) return ids;
-  const env = (await allEnvironments()).find((e) => e.slug === slug && ids.includes(e.id));
-  if (!env) throw notFound(`Environment "${slug}" not found`);
-  return [env.id];
+  if (!slug) return environmentIdsWith(principal, "view_secrets");
+  return [(await getEnvironment(principal, slug, "view_secrets")).id];
 }
 
 function keysetWhere(query: TSecretListQuery): Prisma.SecretWhereInput {
