@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
@@ -30,7 +30,10 @@ export function Nav({ items }: { items: NavItem[] }) {
               )}
             >
               <span className="flex items-center justify-between gap-2">
-                {item.label}
+                <span className="flex items-center gap-2">
+                  {item.label}
+                  <Pending />
+                </span>
                 {item.count ? (
                   <span className="rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs font-semibold text-white" aria-label={`${item.count} waiting on you`}>
                     {item.count}
@@ -43,4 +46,14 @@ export function Nav({ items }: { items: NavItem[] }) {
       </ul>
     </nav>
   );
+}
+
+/** While a click on this link waits for its page: a small pulse, announced to screen readers. */
+function Pending() {
+  const { pending } = useLinkStatus();
+  return pending ? (
+    <span role="status" data-testid="nav-pending" className="inline-block h-1.5 w-1.5 animate-pulse rounded-full bg-indigo-500">
+      <span className="sr-only">Loading…</span>
+    </span>
+  ) : null;
 }
