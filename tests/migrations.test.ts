@@ -34,6 +34,7 @@ select 'index', indexname || ' ' || regexp_replace(indexdef, ' ON public\\.', ' 
 union all
 select 'constraint', conrelid::regclass::text || ' ' || conname || ' ' || contype::text || ' ' || pg_get_constraintdef(oid)
   from pg_constraint where connamespace = 'public'::regnamespace and conrelid::regclass::text not in ('_prisma_migrations', '"_prisma_migrations"')
+   and contype <> 't' -- constraint triggers (the data-state counters), like other triggers, are not schema.prisma's
 union all
 select 'enum', t.typname || '=' || e.enumlabel || '@' || e.enumsortorder from pg_type t join pg_enum e on e.enumtypid = t.oid
 order by 1, 2`;

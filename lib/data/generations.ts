@@ -5,11 +5,13 @@ import { db } from "@/lib/db";
 /**
  * Data states: counters bumped by triggers in the writer's own transaction, so a reader
  * sees a new value exactly when it can see the change (migrations
- * 20261125222334_config_generation and 20261126013500_data_generations):
+ * 20261125222334_config_generation, 20261126013500_data_generations,
+ * 20261126020000_secrets_generation and 20261126110000_deployments_generation):
  * - `config`: config entries, intended differences, environments, services, precedence;
  * - `access`: users (not their last-seen time), roles, the access matrix;
  * - `promotions`: promotions, gates, approvals, policies, freezes;
- * - `secrets`: the secret metadata registry.
+ * - `secrets`: the secret metadata registry;
+ * - `deployments`: deploy history (bumped when the writer's transaction commits).
  * A cache of something computed from that data keys on the counters it depends on: one
  * primary-key read tells whether it is current.
  *
@@ -23,13 +25,14 @@ export interface Generations {
   access: bigint;
   promotions: bigint;
   secrets: bigint;
+  deployments: bigint;
 }
 
-const ROW = { 1: "config", 2: "access", 3: "promotions", 4: "secrets" } as const;
+const ROW = { 1: "config", 2: "access", 3: "promotions", 4: "secrets", 5: "deployments" } as const;
 
 export async function readDataGenerations(): Promise<Generations> {
   const rows = await db().configGeneration.findMany({ select: { id: true, n: true } });
-  const g: Generations = { config: BigInt(-1), access: BigInt(-1), promotions: BigInt(-1), secrets: BigInt(-1) };
+  const g: Generations = { config: BigInt(-1), access: BigInt(-1), promotions: BigInt(-1), secrets: BigInt(-1), deployments: BigInt(-1) };
   for (const r of rows) {
     const name = ROW[r.id as keyof typeof ROW];
     if (name) g[name] = r.n;

@@ -252,7 +252,12 @@ async function bulk<T>(t: Tx, tables: string[], insert: () => Promise<T>): Promi
   for (const i of indexes) await t.$executeRawUnsafe(`drop index "${i.name}"`);
   const result = await insert();
   for (const i of indexes) await t.$executeRawUnsafe(i.def);
-  if (su) await t.$executeRawUnsafe(`set local session_replication_role = origin`);
+  if (su) {
+    await t.$executeRawUnsafe(`set local session_replication_role = origin`);
+    // The data-state triggers were off with the rest: bump every counter, so a running
+    // portal's caches see the new rows (lib/data/generations.ts).
+    await t.$executeRawUnsafe(`update "ConfigGeneration" set n = n + 1`);
+  }
   return result;
 }
 

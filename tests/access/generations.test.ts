@@ -18,6 +18,9 @@ import { listLayerHistory } from "@/lib/data/config/list-layer-history";
 import { saveConfigEntry } from "@/lib/data/config/save-config-entry";
 import { updateEnvironment } from "@/lib/data/environments/update-environment";
 import { listDeployments } from "@/lib/data/deployments/list-deployments";
+import { reportDeployment } from "@/lib/data/deployments/report-deployment";
+import { updateDeploymentStatus } from "@/lib/data/deployments/update-deployment-status";
+import { readDataGenerations } from "@/lib/data/generations";
 
 describe("data generations", () => {
   it("a role change, a grant change and a deactivation apply to the next principal read; last-seen does not bump access", async () => {
@@ -148,5 +151,60 @@ describe("data generations", () => {
       await testDb.service.update({ where: { slug: "checkout" }, data: { name: before } });
     }
     expect(await name()).toBe(before);
+  });
+  it("deploy history shows a new report and a status change at once, from a cache between writes", async () => {
+    const platform = await principalFor("platform@example.com");
+    const person = `generations-${Date.now()}@example.com`;
+    const recent = () => listDeployments(platform, { person, limit: 5 });
+    const before = await recent();
+    expect(before.data).toEqual([]);
+    expect(await recent()).toBe(before); // kept: the same page, no read
+    const externalId = `generations-${Date.now()}`;
+    const { deployment } = await reportDeployment(platform, { externalId, environment: "staging", service: "checkout", version: "v9.0.0", commitSha: "abcdef12", status: "in_progress", strategy: "rolling", triggeredBy: person });
+    expect((await recent()).data).toMatchObject([{ externalId, status: "in_progress" }]);
+    await updateDeploymentStatus(platform, deployment.id, { status: "succeeded" });
+    expect((await recent()).data).toMatchObject([{ externalId, status: "succeeded" }]);
+  });
+
+  it("a transaction's deployment writes bump the deployments generation once, at commit", async () => {
+    const [env, service] = await Promise.all([testDb.environment.findFirstOrThrow({ select: { id: true } }), testDb.service.findFirstOrThrow({ select: { id: true } })]);
+    const row = (i: number) => ({ serviceId: service.id, environmentId: env.id, version: `v0.0.${i}`, commitSha: "abcdef12", status: "succeeded" as const, strategy: "rolling" as const, startedAt: new Date(), triggeredBy: "generations test" });
+    const g0 = (await readDataGenerations()).deployments;
+    await testDb.$transaction(async (tx) => {
+      await tx.deployment.createMany({ data: [row(1), row(2), row(3)] });
+      await tx.deployment.updateMany({ where: { triggeredBy: "generations test" }, data: { progress: 50 } });
+      // Not yet: the bump is taken when the transaction commits.
+      expect((await tx.configGeneration.findUniqueOrThrow({ where: { id: 5 } })).n).toBe(g0);
+    });
+    expect((await readDataGenerations()).deployments).toBe(g0 + BigInt(1));
+    await testDb.deployment.deleteMany({ where: { triggeredBy: "generations test" } });
+    expect((await readDataGenerations()).deployments).toBe(g0 + BigInt(2));
+  });
+
+  it("deployment and promotion writes, concurrently and in either order, never deadlock on the counters", async () => {
+    // Distinct rows per transaction: the only locks they share are the generation counters.
+    const promotions = await testDb.promotion.findMany({ select: { id: true }, take: 6 });
+    const deployments = await testDb.deployment.findMany({ select: { id: true, progress: true }, take: 6 });
+    expect(promotions.length).toBeGreaterThan(1);
+    const n = Math.min(promotions.length, deployments.length);
+    const g0 = await readDataGenerations();
+    const run = (i: number, promotionFirst: boolean) =>
+      testDb.$transaction(async (tx) => {
+        const touchPromotion = () => tx.promotion.update({ where: { id: promotions[i].id }, data: { updatedAt: new Date() } });
+        const touchDeployment = () => tx.deployment.update({ where: { id: deployments[i].id }, data: { progress: deployments[i].progress } });
+        if (promotionFirst) {
+          await touchPromotion();
+          await touchDeployment();
+        } else {
+          await touchDeployment();
+          await new Promise((r) => setTimeout(r, 20)); // let the other order take the promotions counter
+          await touchPromotion();
+        }
+      });
+    const results = await Promise.allSettled(Array.from({ length: n }, (_, i) => run(i, i % 2 === 0)));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    const g1 = await readDataGenerations();
+    expect(g1.deployments - g0.deployments).toBe(BigInt(n));
+    expect(g1.promotions - g0.promotions).toBe(BigInt(n));
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { BoundedCache } from "@/lib/bounded-cache";
+import { dataGenerations } from "@/lib/data/generations";
 import { allEnvironments } from "@/lib/data/environments/list-environments";
 import { serviceBySlug, servicesById } from "@/lib/data/config/config-view";
 import { environmentIdsWith, type Principal } from "@/lib/authz";
@@ -38,9 +40,22 @@ interface Row {
  * second statement only when the page has one. Joining them in cost Postgres ~1 ms of
  * planning a page (four relations, eight indexes on Deployment) against ~0.1 ms.
  */
-export async function listDeployments(principal: Principal, filters: TListDeployments): Promise<{ data: DeploymentDto[]; nextCursor: string | null }> {
+export async function listDeployments(principal: Principal, filters: TListDeployments): Promise<DeploymentPage> {
   const visible = environmentIdsWith(principal, "view_deployments");
   if (visible.length === 0) return { data: [], nextCursor: null };
+  // Kept per deployments generation (any deployment write bumps it when it commits) and
+  // config generation (the names), for the caller's visible environments and the filters:
+  // the overview's recent deploys and a refreshed history page read nothing while no
+  // deployment changed. Callers get shared objects and must not change them.
+  const g = await dataGenerations();
+  const key = `${g.config}|${[...visible].sort().join(",")}|${JSON.stringify(filters, Object.keys(filters).sort())}`;
+  return pages.getOrReadAt(g.deployments, key, () => readPage(visible, filters));
+}
+
+type DeploymentPage = { data: DeploymentDto[]; nextCursor: string | null };
+const pages = new BoundedCache<Promise<DeploymentPage>>(256);
+
+async function readPage(visible: string[], filters: TListDeployments): Promise<DeploymentPage> {
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   // Resolve slugs to ids first (from the cached environments and services) so the filters
   // hit the (environmentId, …) and (serviceId, …) indexes.
