@@ -90,7 +90,7 @@ test("a full user edits a flag, sees the new version and history, and restores t
 
 test("the effective table and a layer's entries come a page at a time, filtered by key, in the URL", async ({ page }) => {
   await signInAs(page, "platform@example.com");
-  // staging/checkout: 18 keys, 7 of them environment variables. `per` lowers the page size (default 50).
+  // staging/checkout: 18 keys, 7 of them environment variables. `per` lowers the page size (default 25).
   await page.goto("/environments/staging/services/checkout?per=5");
   const effective = page.getByTestId("effective-config");
   const rows = effective.getByTestId("effective-row");
@@ -113,6 +113,12 @@ test("the effective table and a layer's entries come a page at a time, filtered 
   await expect(pages.getByRole("link", { name: "Next 5 →" })).toHaveCount(0);
   await pages.getByRole("link", { name: "← First page" }).click();
   await expect(rows.first()).toContainText("DATABASE_PASSWORD");
+  // A page size beside the pager opens the first page at that size (all 18 fit: no pager).
+  await pages.getByRole("link", { name: "50 keys per page" }).click();
+  await expect(page).toHaveURL(/per=50/);
+  await expect(rows).toHaveCount(18);
+  await expect(pages).toHaveCount(0);
+  await page.goto("/environments/staging/services/checkout?per=5");
 
   // The page opens on the effective configuration; a layer's entries and changes show once its tab is chosen.
   const layers = page.getByTestId("layers");
@@ -120,12 +126,17 @@ test("the effective table and a layer's entries come a page at a time, filtered 
   await expect(page.getByTestId("layer-entry")).toHaveCount(0);
   await expect(page.getByTestId("layer-history")).toHaveCount(0);
   await expect(layers.getByRole("link", { name: /Environment variable \(7\)/ })).not.toHaveAttribute("aria-current");
+  // Setting a key and importing belong to a layer: they show with its tab.
+  await expect(page.getByRole("form", { name: "Set a key" })).toHaveCount(0);
+  await expect(page.getByTestId("import-panel")).toHaveCount(0);
+  await expect(layers.getByRole("link", { name: "Set a key or import →" })).toHaveAttribute("href", /layer=flag.*#set-key$/);
   // The filter: part of a key name, any case; it applies to the layer's entries too and keeps the tab.
   await layers.getByRole("link", { name: /Environment variable/ }).click();
   await expect(layers.getByRole("link", { name: /Environment variable/ })).toHaveAttribute("aria-current", "page");
   await expect(page.getByTestId("layer-entry")).toHaveCount(5);
   await expect(page.getByTestId("layer-history")).toBeVisible();
   await expect(layers.getByTestId("choose-layer")).toHaveCount(0);
+  await expect(page.getByRole("form", { name: "Set a key" }).getByLabel("Layer")).toHaveValue("env");
   await page.getByLabel("Filter keys").fill("POOL");
   await page.getByLabel("Filter keys").press("Enter");
   await expect(page).toHaveURL(/q=POOL/);

@@ -62,7 +62,7 @@ export const ZApplyImportSchema = ZImportSchema.extend({
 });
 export type TApplyImport = z.infer<typeof ZApplyImportSchema>;
 
-export const CONFIG_PAGE_SIZE = 50;
+export const CONFIG_PAGE_SIZE = 25;
 export const CONFIG_PAGE_MAX = 100;
 /** A key name in a URL (cursor, anchor, edit target); anything else is ignored, never an error page. */
 const urlKey = z.string().min(1).max(200).optional().catch(undefined);

@@ -47,8 +47,9 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
   const query: TServiceConfigQuery = ZServiceConfigQuerySchema.parse(Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, one(v)])));
   const cfg = await orNotFound(getServiceConfigPage(user, p.env, p.service, query));
   const { environment: env, service, layer, visibleLayers, keys, entries, editing } = cfg;
-  // A layer's entries, their edit forms and its changes show once a layer is chosen (a tab):
-  // the page opens on the effective configuration, which already names each key's layer.
+  // A layer's entries, their edit forms, its changes, "Set a key" and "Import" show once a
+  // layer is chosen (a tab): the page opens on the effective configuration, which already
+  // names each key's layer.
   const layerOpen = query.layer !== undefined;
   const historyKey = query.history;
   const [history, { findings }, changes] = await Promise.all([
@@ -166,6 +167,7 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
                 per={query.per}
                 firstHref={keys.start > 0 || (keys.items.length === 0 && keys.matched > 0) ? href({ after: undefined, key: undefined }, "#effective") : null}
                 nextHref={keys.nextAfter ? href({ after: keys.nextAfter, key: undefined }, "#effective") : null}
+                sizeHref={(n) => href({ per: n === CONFIG_PAGE_SIZE ? undefined : n, after: undefined, key: undefined }, "#effective")}
               />
             </>
           )}
@@ -186,7 +188,13 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
           </nav>
           {!layerOpen ? (
             <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-400" data-testid="choose-layer">
-              Choose a layer to see its entries{cfg.canEdit ? ", edit them" : ""} and its changes. The effective configuration above names the layer each key comes from.
+              Choose a layer to see its entries{cfg.canEdit ? ", edit them, set new keys, import a file into it" : ""} and its changes. The effective configuration above names the layer each key comes from.
+              {cfg.canEdit && visibleLayers.length ? (
+                <>
+                  {" "}
+                  <a href={layerLink(visibleLayers[0], {}, "#set-key")} className="text-indigo-700 hover:underline dark:text-indigo-300">Set a key or import →</a>
+                </>
+              ) : null}
             </p>
           ) : null}
           {layerOpen && query.q && entries.total ? (
@@ -226,9 +234,10 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
             per={query.per}
             firstHref={entries.start > 0 || (entries.items.length === 0 && entries.matched > 0) ? href({ lafter: undefined, edit: undefined }, "#layers") : null}
             nextHref={entries.nextAfter ? href({ lafter: entries.nextAfter, edit: undefined }, "#layers") : null}
+            sizeHref={(n) => href({ per: n === CONFIG_PAGE_SIZE ? undefined : n, lafter: undefined, edit: undefined }, "#layers")}
           /> : null}
-          {cfg.canEdit ? (
-            <div className="border-t border-slate-200 p-5 dark:border-slate-800">
+          {layerOpen && cfg.canEdit ? (
+            <div id="set-key" className="scroll-mt-4 border-t border-slate-200 p-5 dark:border-slate-800">
               <h3 className="mb-2 text-sm font-semibold">Set a key</h3>
               <EntryForm key={layer} env={env.slug} service={service.slug} layer={layer} layers={visibleLayers} />
             </div>
@@ -287,10 +296,10 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
           ) : null}
         </Card> : null}
 
-        {cfg.canEdit ? (
+        {layerOpen && cfg.canEdit ? (
           <Card>
             <CardHeader title="Import" description="Paste or upload a .env, JSON or YAML file into one layer. You see every change before anything is written; a bad file changes nothing." />
-            <ImportPanel env={env.slug} service={service.slug} layers={visibleLayers.length ? visibleLayers : CONFIG_LAYERS} />
+            <ImportPanel key={layer} env={env.slug} service={service.slug} layers={visibleLayers.length ? visibleLayers : CONFIG_LAYERS} initialLayer={layer} />
           </Card>
         ) : null}
       </div>

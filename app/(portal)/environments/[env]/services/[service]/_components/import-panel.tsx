@@ -17,11 +17,11 @@ const KIND_STYLE = {
 } as const;
 
 /** Paste or upload a .env / JSON / YAML file into one layer: preview first, then apply all-or-nothing. */
-export function ImportPanel({ env, service, layers }: { env: string; service: string; layers: readonly ConfigLayer[] }) {
+export function ImportPanel({ env, service, layers, initialLayer = "env" }: { env: string; service: string; layers: readonly ConfigLayer[]; initialLayer?: ConfigLayer }) {
   const router = useRouter();
   const [text, setText] = useState("");
   const [filename, setFilename] = useState<string | undefined>();
-  const [layer, setLayer] = useState<ConfigLayer>("env");
+  const [layer, setLayer] = useState<ConfigLayer>(initialLayer);
   const [mode, setMode] = useState<"merge" | "replace">("merge");
   const [format, setFormat] = useState<"auto" | "env" | "json" | "yaml">("auto");
   const [comment, setComment] = useState("");
