@@ -77,9 +77,16 @@ const slowMs = new Map<string, number>();
 /** A page that exists but still shows the app shell's placeholder counts as missing. */
 async function routeState(url: string, headers: Record<string, string>): Promise<"ok" | string> {
   try {
-    const t = performance.now();
+    let t = performance.now();
     const r = await probe(url, headers);
     slowMs.set(url, performance.now() - t);
+    // A page's first request fills its caches (e.g. the findings over every config entry):
+    // the window is sized on a warm request, so one cold start does not stretch it.
+    if (r.status < 300 && slowMs.get(url)! > 1000) {
+      t = performance.now();
+      await probe(url, headers);
+      slowMs.set(url, performance.now() - t);
+    }
     if (r.status === 404) return "n/a (route missing)";
     if (r.status >= 300 && r.status < 400) return `n/a (redirected: ${r.status}, not signed in?)`;
     if (r.status >= 400) return `n/a (answers ${r.status})`;
