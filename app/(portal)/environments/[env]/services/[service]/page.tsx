@@ -28,6 +28,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${p.service} · ${p.env}` };
 }
 
+// The worst findings shown above the table; all of them are on the compare page.
+const FINDINGS_SHOWN = 5;
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 /** A secret reference's metadata in one line: type, tool, rotation and its next date. */
@@ -105,9 +107,13 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
 
       <div className="space-y-6">
         {findings.length ? (
-          <Card>
-            <CardHeader title="Findings" description={`For ${service.name} in ${env.name}`} />
-            <FindingsList findings={findings} />
+          <Card data-testid="service-findings">
+            <CardHeader
+              title="Findings"
+              description={`For ${service.name} in ${env.name}, worst first`}
+              actions={findings.length > FINDINGS_SHOWN ? <Link href={`/compare?from=${env.slug}&service=${service.slug}`} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">All {findings.length} on Compare →</Link> : undefined}
+            />
+            <FindingsList findings={findings} limit={FINDINGS_SHOWN} />
           </Card>
         ) : null}
 
