@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db";
+import { pool } from "@/lib/db";
 
 /**
  * Data states: counters bumped by triggers in the writer's own transaction, so a reader
@@ -31,11 +31,12 @@ export interface Generations {
 const ROW = { 1: "config", 2: "access", 3: "promotions", 4: "secrets", 5: "deployments" } as const;
 
 export async function readDataGenerations(): Promise<Generations> {
-  const rows = await db().configGeneration.findMany({ select: { id: true, n: true } });
+  // Straight through the pool under Prisma (lib/db.ts): ids and int8 counters as text.
+  const { rows } = await pool().query<{ id: number; n: string }>(`select id, n::text as n from "ConfigGeneration"`);
   const g: Generations = { config: BigInt(-1), access: BigInt(-1), promotions: BigInt(-1), secrets: BigInt(-1), deployments: BigInt(-1) };
   for (const r of rows) {
     const name = ROW[r.id as keyof typeof ROW];
-    if (name) g[name] = r.n;
+    if (name) g[name] = BigInt(r.n);
   }
   return g;
 }
