@@ -86,14 +86,16 @@ async function principal(email: string): Promise<Principal> {
 }
 
 /**
- * The deploy-history DAL (listDeployments, first page, every visible environment) vs
+ * The deploy-history DAL (listDeployments uncached, first page, every visible environment) vs
  * the exact SQL Prisma sent for it, run through a plain `pg` pool of the same size.
  */
 export async function dalVsRawPg(databaseUrl: string, o: { concurrency: number; durationS: number }): Promise<{ dal: Throughput; raw: Throughput; sql: string } | { skip: string }> {
-  let listDeployments: typeof import("../../lib/data/deployments/list-deployments").listDeployments;
+  // The uncached path (listDeployments keeps pages per deployments generation, which
+  // would measure a cache): the work every miss does, against the same SQL through pg.
+  let listDeployments: typeof import("../../lib/data/deployments/list-deployments").listDeploymentsUncached;
   let schema: typeof import("../../lib/validations/deployments").ZListDeploymentsSchema;
   try {
-    ({ listDeployments } = await import("../../lib/data/deployments/list-deployments"));
+    ({ listDeploymentsUncached: listDeployments } = await import("../../lib/data/deployments/list-deployments"));
     ({ ZListDeploymentsSchema: schema } = await import("../../lib/validations/deployments"));
   } catch {
     return { skip: "n/a (lib/data/deployments/list-deployments missing)" };

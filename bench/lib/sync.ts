@@ -30,7 +30,7 @@ export interface SyncBenchResult {
 }
 
 type Log = (line: string) => void;
-const g = globalThis as unknown as { prisma?: PrismaClient };
+const g = globalThis as unknown as { prisma?: PrismaClient; pgPool?: pg.Pool };
 
 function tally(targets: string[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -85,8 +85,12 @@ export async function syncFirstVsResync(o: { db: BenchDatabases; secrets: number
   const { url, how } = await scratchDatabase(o.db, o.log);
   // The DAL's one Prisma client (lib/db) points at the scratch database for this measurement.
   const previous = g.prisma;
-  const scratch = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  const previousPool = g.pgPool;
+  // lib/db's pool too: the data-generations read goes through it.
+  const scratchPool = new pg.Pool({ connectionString: url, max: 10 });
+  const scratch = new PrismaClient({ adapter: new PrismaPg(scratchPool) });
   g.prisma = scratch;
+  g.pgPool = scratchPool;
   // Fake credentials for the fake endpoint (the SDK needs some; loopback only).
   const savedEnv = { id: process.env.AWS_ACCESS_KEY_ID, key: process.env.AWS_SECRET_ACCESS_KEY, token: process.env.AWS_SESSION_TOKEN };
   process.env.AWS_ACCESS_KEY_ID = "AKIDBENCHFAKE";
@@ -117,7 +121,9 @@ export async function syncFirstVsResync(o: { db: BenchDatabases; secrets: number
       else process.env[k] = v;
     }
     g.prisma = previous;
+    g.pgPool = previousPool;
     await scratch.$disconnect().catch(() => {});
+    await scratchPool.end().catch(() => {});
     await admin(o.db, (c) => c.query(`drop database if exists ${SYNC_DATABASE} with (force)`)).catch(() => {});
   }
 }
