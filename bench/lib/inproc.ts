@@ -86,35 +86,36 @@ async function principal(email: string): Promise<Principal> {
 }
 
 /**
- * The deploy-history DAL (listDeployments uncached, first page, every visible environment) vs
- * the exact SQL Prisma sent for it, run through a plain `pg` pool of the same size.
+ * The deploy-history DAL vs the exact SQL Prisma sent for it, run through a plain `pg`
+ * pool of the same size: `listDeployments` as pages and routes call it (pages kept per
+ * deployments generation: each call reads the generations, a miss also runs the SQL),
+ * and, informative, its uncached path (the work of every miss).
  */
-export async function dalVsRawPg(databaseUrl: string, o: { concurrency: number; durationS: number }): Promise<{ dal: Throughput; raw: Throughput; sql: string } | { skip: string }> {
-  // The uncached path (listDeployments keeps pages per deployments generation, which
-  // would measure a cache): the work every miss does, against the same SQL through pg.
-  let listDeployments: typeof import("../../lib/data/deployments/list-deployments").listDeploymentsUncached;
+export async function dalVsRawPg(databaseUrl: string, o: { concurrency: number; durationS: number }): Promise<{ dal: Throughput; miss: Throughput; raw: Throughput; sql: string } | { skip: string }> {
+  let mod: typeof import("../../lib/data/deployments/list-deployments");
   let schema: typeof import("../../lib/validations/deployments").ZListDeploymentsSchema;
   try {
-    ({ listDeploymentsUncached: listDeployments } = await import("../../lib/data/deployments/list-deployments"));
+    mod = await import("../../lib/data/deployments/list-deployments");
     ({ ZListDeploymentsSchema: schema } = await import("../../lib/validations/deployments"));
   } catch {
     return { skip: "n/a (lib/data/deployments/list-deployments missing)" };
   }
+  const { listDeployments, listDeploymentsUncached } = mod;
   const who = await principal("platform@example.com");
   const filters = schema.parse({ limit: "50" });
-  // Capture the SQL: run the DAL once on a client that logs its queries.
+  // Capture the SQL: run the DAL's miss path once on a client that logs its queries.
   const normal = g.prisma!;
   const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }), log: [{ emit: "event", level: "query" }] });
   const queries: { query: string; params: string }[] = [];
   logging.$on("query", (e) => queries.push({ query: e.query, params: e.params }));
   g.prisma = logging;
   try {
-    await listDeployments(who, filters);
+    await listDeploymentsUncached(who, filters);
   } finally {
     g.prisma = normal;
     await logging.$disconnect();
   }
-  const q = queries.find((x) => /from "public"\."Deployment"/i.test(x.query)) ?? queries.at(-1);
+  const q = queries.find((x) => /from "public"\."Deployment"|from "Deployment"/i.test(x.query)) ?? queries.at(-1);
   if (!q) return { skip: "n/a (no query captured)" };
   const params = JSON.parse(q.params) as unknown[];
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
@@ -124,9 +125,11 @@ export async function dalVsRawPg(databaseUrl: string, o: { concurrency: number; 
     if (check.rowCount !== viaDal.data.length + 1 && check.rowCount !== viaDal.data.length) throw new Error(`bench: raw SQL returned ${check.rowCount} rows, the DAL ${viaDal.data.length}`);
     await runWorkers("warm-up", o.concurrency, 1, async () => void (await listDeployments(who, filters)));
     const dal = await runWorkers("DAL listDeployments", o.concurrency, o.durationS, async () => void (await listDeployments(who, filters)));
+    await runWorkers("warm-up", o.concurrency, 1, async () => void (await listDeploymentsUncached(who, filters)));
+    const miss = await runWorkers("DAL listDeployments, uncached", o.concurrency, o.durationS, async () => void (await listDeploymentsUncached(who, filters)));
     await runWorkers("warm-up", o.concurrency, 1, async () => void (await pool.query(q.query, params)));
     const raw = await runWorkers("raw pg, same SQL", o.concurrency, o.durationS, async () => void (await pool.query(q.query, params)));
-    return { dal, raw, sql: q.query };
+    return { dal, miss, raw, sql: q.query };
   } finally {
     await pool.end();
   }

@@ -76,8 +76,8 @@ export function toKeyViews(effective: readonly EffectiveKey[], secretsVisible: b
 }
 
 /** A service by slug (null when there is none), kept per config generation: services are config data. */
-export async function serviceBySlug(slug: string): Promise<ServiceRow | null> {
-  const g = (await dataGenerations()).config;
+export async function serviceBySlug(slug: string, configGeneration?: bigint): Promise<ServiceRow | null> {
+  const g = configGeneration ?? (await dataGenerations()).config;
   return services.getOrReadAt(g, slug, () => db().service.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, team: true } }));
 }
 export interface ServiceRow {
@@ -93,8 +93,8 @@ const services = new BoundedCache<Promise<ServiceRow | null>>(1_000);
  * config generation like `serviceBySlug`, with one query for the ids not kept. An id with
  * no service is absent from the map.
  */
-export async function servicesById(ids: readonly string[]): Promise<Map<string, ServiceRow>> {
-  const g = (await dataGenerations()).config;
+export async function servicesById(ids: readonly string[], configGeneration?: bigint): Promise<Map<string, ServiceRow>> {
+  const g = configGeneration ?? (await dataGenerations()).config;
   const found = new Map<string, ServiceRow>();
   const missing: string[] = [];
   for (const id of new Set(ids)) {

@@ -49,25 +49,25 @@ export async function listDeployments(principal: Principal, filters: TListDeploy
   // deployment changed. Callers get shared objects and must not change them.
   const g = await dataGenerations();
   const key = `${g.config}|${[...visible].sort().join(",")}|${JSON.stringify(filters, Object.keys(filters).sort())}`;
-  return pages.getOrReadAt(g.deployments, key, () => readPage(visible, filters));
+  return pages.getOrReadAt(g.deployments, key, () => readPage(visible, filters, g.config));
 }
 
 /** `listDeployments` without its cache: the statement every miss runs (`npm run bench`'s DAL measurement). */
 export async function listDeploymentsUncached(principal: Principal, filters: TListDeployments): Promise<DeploymentPage> {
   const visible = environmentIdsWith(principal, "view_deployments");
-  return visible.length ? readPage(visible, filters) : { data: [], nextCursor: null };
+  return visible.length ? readPage(visible, filters, (await dataGenerations()).config) : { data: [], nextCursor: null };
 }
 
 type DeploymentPage = { data: DeploymentDto[]; nextCursor: string | null };
 const pages = new BoundedCache<Promise<DeploymentPage>>(256);
 
-async function readPage(visible: string[], filters: TListDeployments): Promise<DeploymentPage> {
+async function readPage(visible: string[], filters: TListDeployments, configGeneration: bigint): Promise<DeploymentPage> {
   const cursor = filters.cursor ? decodeCursor(filters.cursor) : null;
   // Resolve slugs to ids first (from the cached environments and services) so the filters
   // hit the (environmentId, …) and (serviceId, …) indexes.
   const [env, service] = await Promise.all([
-    filters.environment ? allEnvironments().then((all) => all.find((e) => e.slug === filters.environment && visible.includes(e.id)) ?? null) : null,
-    filters.service ? serviceBySlug(filters.service) : null,
+    filters.environment ? allEnvironments(configGeneration).then((all) => all.find((e) => e.slug === filters.environment && visible.includes(e.id)) ?? null) : null,
+    filters.service ? serviceBySlug(filters.service, configGeneration) : null,
   ]);
   if ((filters.environment && !env) || (filters.service && !service)) return { data: [], nextCursor: null };
 
@@ -90,7 +90,7 @@ async function readPage(visible: string[], filters: TListDeployments): Promise<D
 
   const more = rows.length > filters.limit;
   const page = more ? rows.slice(0, filters.limit) : rows;
-  const [environments, services, replacedBy] = await Promise.all([allEnvironments(), servicesById(page.map((r) => r.serviceId)), replacements(page)]);
+  const [environments, services, replacedBy] = await Promise.all([allEnvironments(configGeneration), servicesById(page.map((r) => r.serviceId), configGeneration), replacements(page)]);
   const envById = new Map(environments.map((e) => [e.id, e]));
   const data: DeploymentDto[] = [];
   for (const r of page) {

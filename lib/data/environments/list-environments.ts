@@ -28,10 +28,12 @@ const rows = new BoundedCache<Promise<EnvironmentRow[]>>(4);
 /**
  * Every environment in promotion order, whoever asks: kept per config generation
  * (environments are config data: a change bumps it in the writer's transaction), so a
- * page reads none while nothing changed. Callers filter by access themselves.
+ * page reads none while nothing changed. Callers filter by access themselves. A caller
+ * that has just read the generations passes the config one (outside a render each
+ * `dataGenerations()` is a read of its own).
  */
-export async function allEnvironments(): Promise<readonly EnvironmentRow[]> {
-  const g = (await dataGenerations()).config;
+export async function allEnvironments(configGeneration?: bigint): Promise<readonly EnvironmentRow[]> {
+  const g = configGeneration ?? (await dataGenerations()).config;
   return rows.getOrReadAt(g, "", readAll);
 }
 
