@@ -198,7 +198,7 @@ export default async function ServiceConfigPage({ params, searchParams }: Props)
               {cfg.canEdit && visibleLayers.length ? (
                 <>
                   {" "}
-                  <a href={layerLink(visibleLayers[0], {}, "#set-key")} className="text-indigo-700 hover:underline dark:text-indigo-300">Set a key or import →</a>
+                  <a href={layerLink(visibleLayers[0], {}, "#set-key")} className="text-indigo-700 underline dark:text-indigo-300">Set a key or import →</a>
                 </>
               ) : null}
             </p>

@@ -22,7 +22,7 @@ export function KeyPager({ label, noun, start, shown, matched, per, firstHref, n
           n === per ? (
             <span key={n} aria-current="true" className="mx-0.5 font-semibold text-slate-900 dark:text-slate-100">{n}</span>
           ) : (
-            <a key={n} href={sizeHref(n)} className={`mx-0.5 ${link}`} aria-label={`${n} ${noun} per page`}>{n}</a>
+            <a key={n} href={sizeHref(n)} className="mx-0.5 text-indigo-700 underline dark:text-indigo-300" aria-label={`${n} ${noun} per page`}>{n}</a>
           ),
         )}
       </span>
