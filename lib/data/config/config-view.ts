@@ -75,10 +75,13 @@ export function toKeyViews(effective: readonly EffectiveKey[], secretsVisible: b
   }));
 }
 
+/** The columns of a service every reader gets (`serviceBySlug`, `servicesById`). */
+const SERVICE_ROW = { id: true, slug: true, name: true, team: true } as const;
+
 /** A service by slug (null when there is none), kept per config generation: services are config data. */
 export async function serviceBySlug(slug: string, configGeneration?: bigint): Promise<ServiceRow | null> {
   const g = configGeneration ?? (await dataGenerations()).config;
-  return services.getOrReadAt(g, slug, () => db().service.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, team: true } }));
+  return services.getOrReadAt(g, slug, () => db().service.findUnique({ where: { slug }, select: SERVICE_ROW }));
 }
 export interface ServiceRow {
   id: string;
@@ -104,7 +107,7 @@ export async function servicesById(ids: readonly string[], configGeneration?: bi
   }
   if (!missing.length) return found;
   byId.dropGenerationsBefore(g);
-  const rows = await db().service.findMany({ where: { id: { in: missing } }, select: { id: true, slug: true, name: true, team: true } });
+  const rows = await db().service.findMany({ where: { id: { in: missing } }, select: SERVICE_ROW });
   for (const r of rows) {
     byId.set(`${g}|${r.id}`, r);
     found.set(r.id, r);
