@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { openBenchDatabases, type BenchDatabases } from "./lib/databases";
+import { openBenchDatabases, SMALL_SECRETS, type BenchDatabases } from "./lib/databases";
 import { buildBaseline, buildPortal, startBaseline, startPortal, type Server } from "./lib/portal";
 import { installExitHandlers, onCleanup, stopAll } from "./lib/procs";
 import { measure, probe, type Measure } from "./lib/http";
@@ -229,7 +229,7 @@ async function httpMeasurements(db: BenchDatabases, large: Server, small: Server
     "secrets",
     { text: "p50 ≤ 1.5× with 50 secrets", metric: "p50", max: 1.5 },
     { label: "/secrets, 5,000 secrets", url: `${large.base}/secrets`, headers: cookieLarge },
-    { label: "/secrets, ~50 secrets", url: `${small.base}/secrets`, headers: cookieSmall },
+    { label: `/secrets, ${SMALL_SECRETS} secrets`, url: `${small.base}/secrets`, headers: cookieSmall },
     4,
   );
 

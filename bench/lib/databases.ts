@@ -1,6 +1,6 @@
 // The bench's databases: one embedded Postgres in .data/bench-pg (kept between runs so
 // the 1M-row dataset is loaded once), with two databases:
-//   parity_bench_small  the demo seed only (50-ish secrets, 12 services)
+//   parity_bench_small  the demo seed (12 services) topped up to 50 secrets
 //   parity_bench_large  the demo seed + seedLarge (1M deployments, 5,000 secrets, …)
 // Both are migrated and seeded idempotently on every run.
 import path from "node:path";
@@ -11,6 +11,21 @@ import { seed } from "../../prisma/seed";
 import { seedLarge, type LargeSeedOptions, type LargeSeedResult } from "../../prisma/seed/large";
 
 export const BENCH_PG_DIR = path.resolve(".data/bench-pg");
+
+/** The small dataset's secret count: the `/secrets` goal compares 5,000 secrets with 50. */
+export const SMALL_SECRETS = 50;
+
+/**
+ * Adds generated secrets (the large seed's generator, nothing else) until the database
+ * holds `total` secrets, so both sides of the `/secrets` measurement render a full page
+ * of 50 rows. Idempotent: the generated ids are fixed.
+ */
+async function topUpSecrets(prisma: ReturnType<typeof prismaFor>, total: number) {
+  const demo = await prisma.secret.count({ where: { id: { not: { startsWith: "lg-sec-" } } } });
+  const missing = total - demo;
+  if (missing <= 0) return;
+  await seedLarge(prisma, { users: 0, services: 0, configKeys: 0, deployments: 0, auditEvents: 0, secrets: missing });
+}
 
 export interface BenchDatabases {
   server: RunningPostgres;
@@ -71,6 +86,7 @@ export async function openBenchDatabases(options: { fresh?: boolean; port?: numb
       try {
         await seed(prisma);
         if (url === db.largeUrl) db.largeSeed = await seedLarge(prisma, { ...options.large, log });
+        else await topUpSecrets(prisma, SMALL_SECRETS);
       } finally {
         await prisma.$disconnect();
       }
