@@ -29,6 +29,26 @@ test("filters the history in the URL and pages forward with the cursor", async (
   await expect(rows.first()).toContainText("replaced by");
 });
 
+test("running now lists the services that differ between environments first, a page at a time", async ({ page }) => {
+  await signInAs(page, "platform@example.com");
+  await page.goto("/deployments");
+  const summary = page.getByTestId("running-summary");
+  await expect(summary).toContainText(/Services 1–\d+ of \d+ · \d+ differ between environments/);
+  const [, shown, total, differ] = (await summary.innerText()).match(/Services 1–(\d+) of (\d+) · (\d+) differ/)!.map(Number);
+  expect(shown).toBe(Math.min(total, 20));
+  await expect(page.getByTestId("running-row")).toHaveCount(shown);
+  if (differ > 0) {
+    // The first row differs: its versions are not all the same (a dash counts as a version).
+    const cells = await page.getByTestId("running-row").first().locator("td").allInnerTexts();
+    expect(new Set(cells.map((c) => c.trim())).size).toBeGreaterThan(1);
+  }
+  // A page number out of range shows the last page; one that is not a number, the first.
+  await page.goto("/deployments?running=999");
+  await expect(summary).toContainText(`of ${total}`);
+  await page.goto("/deployments?running=x");
+  await expect(summary).toContainText("Services 1–");
+});
+
 test("an executive sees insights for the environments they may see", async ({ page }) => {
   await signInAs(page, "exec@example.com");
   await page.goto("/insights?days=90");

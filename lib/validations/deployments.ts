@@ -51,3 +51,6 @@ export const ZListDeploymentsSchema = z.object({
   limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(50)),
 });
 export type TListDeployments = z.infer<typeof ZListDeploymentsSchema>;
+
+/** The page of the "Running now" table (`?running=`): a bad value shows the first page. */
+export const ZRunningPageSchema = z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1);

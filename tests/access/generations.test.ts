@@ -21,6 +21,8 @@ import { listDeployments } from "@/lib/data/deployments/list-deployments";
 import { reportDeployment } from "@/lib/data/deployments/report-deployment";
 import { updateDeploymentStatus } from "@/lib/data/deployments/update-deployment-status";
 import { readDataGenerations } from "@/lib/data/generations";
+import { getCurrentVersions } from "@/lib/data/deployments/get-current-versions";
+import { listFilterOptions } from "@/lib/data/deployments/list-filter-options";
 
 describe("data generations", () => {
   it("a role change, a grant change and a deactivation apply to the next principal read; last-seen does not bump access", async () => {
@@ -164,6 +166,33 @@ describe("data generations", () => {
     expect((await recent()).data).toMatchObject([{ externalId, status: "in_progress" }]);
     await updateDeploymentStatus(platform, deployment.id, { status: "succeeded" });
     expect((await recent()).data).toMatchObject([{ externalId, status: "succeeded" }]);
+  });
+
+  it("what runs where and the history filters' choices are kept between writes, and show a deploy or a new service at once", async () => {
+    const platform = await principalFor("platform@example.com");
+    const checkout = await testDb.service.findUniqueOrThrow({ where: { slug: "checkout" }, select: { id: true } });
+    const staging = await testDb.environment.findUniqueOrThrow({ where: { slug: "staging" }, select: { id: true } });
+    const running = () => getCurrentVersions(platform, { serviceId: checkout.id, environmentId: staging.id });
+    const before = await running();
+    expect(await running()).toBe(before); // kept: no read
+    const version = `v9.${Date.now() % 100_000}.1`;
+    const { deployment } = await reportDeployment(platform, { externalId: `running-${version}`, environment: "staging", service: "checkout", version, commitSha: "abcdef12", status: "in_progress", strategy: "rolling" });
+    expect((await running()).map((r) => r.version)).not.toContain(version); // in progress: not running yet
+    await updateDeploymentStatus(platform, deployment.id, { status: "succeeded" });
+    expect((await running()).map((r) => r.version)).toEqual([version]);
+
+    const options = await listFilterOptions(platform);
+    expect(await listFilterOptions(platform)).toBe(options);
+    const slug = `running-${Date.now() % 100_000}`;
+    await testDb.service.create({ data: { slug, name: `Running ${slug}`, repository: "github.com/example/running", team: "platform" } });
+    try {
+      expect((await listFilterOptions(platform)).services.map((s) => s.slug)).toContain(slug);
+    } finally {
+      await testDb.service.delete({ where: { slug } });
+    }
+    // An executive's choices hold only the environments they may see deploys of.
+    const exec = await principalFor("exec@example.com");
+    expect((await listFilterOptions(exec)).environments.map((e) => e.slug)).not.toContain("production");
   });
 
   it("a transaction's deployment writes bump the deployments generation once, at commit", async () => {

@@ -4,7 +4,7 @@ import { requirePage } from "@/lib/auth/guards";
 import { listDeployments } from "@/lib/data/deployments/list-deployments";
 import { listFilterOptions } from "@/lib/data/deployments/list-filter-options";
 import { getCurrentVersions } from "@/lib/data/deployments/get-current-versions";
-import { ZListDeploymentsSchema, type TListDeployments } from "@/lib/validations/deployments";
+import { ZListDeploymentsSchema, ZRunningPageSchema, type TListDeployments } from "@/lib/validations/deployments";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -20,24 +20,27 @@ function first(params: Record<string, string | string[] | undefined>) {
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
 }
 
-function hrefWith(filters: TListDeployments, cursor?: string | null) {
+function hrefWith(filters: TListDeployments, cursor?: string | null, running = 1) {
   const q = new URLSearchParams();
   for (const k of ["environment", "service", "status", "person"] as const) if (filters[k]) q.set(k, filters[k]!);
   if (filters.from) q.set("from", filters.from.toISOString().slice(0, 10));
   if (filters.to) q.set("to", filters.to.toISOString().slice(0, 10));
   if (cursor) q.set("cursor", cursor);
+  if (running > 1) q.set("running", String(running));
   const s = q.toString();
   return s ? `/deployments?${s}` : "/deployments";
 }
 
 export default async function DeploymentsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePage("deployments");
-  const parsed = ZListDeploymentsSchema.safeParse(first(await searchParams));
+  const params = first(await searchParams);
+  const parsed = ZListDeploymentsSchema.safeParse(params);
   const filters = parsed.success ? parsed.data : ZListDeploymentsSchema.parse({});
+  const running = ZRunningPageSchema.parse(params.running);
   const options = await listFilterOptions(user);
   const env = options.environments.find((e) => e.slug === filters.environment);
   const service = options.services.find((s) => s.slug === filters.service);
-  const [page, running] = await Promise.all([
+  const [page, versions] = await Promise.all([
     listDeployments(user, filters),
     getCurrentVersions(user, { environmentId: env?.id, serviceId: service?.id }),
   ]);
@@ -47,8 +50,14 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
       <PageHeader title="Deployments" description="What was deployed where, by whom, and how it went. Only environments where you have read (logs) access or more." />
       <Card className="mb-6">
         <CardHeader title="Running now" description="The latest successful deployment of each service per environment." />
-        {running.length ? (
-          <RunningNow environments={env ? [env] : options.environments} services={service ? [service] : options.services} running={running} />
+        {versions.length ? (
+          <RunningNow
+            environments={env ? [env] : options.environments}
+            services={service ? [service] : options.services}
+            running={versions}
+            page={running}
+            pageHref={(n) => hrefWith(filters, filters.cursor, n)}
+          />
         ) : (
           <div className="p-5"><EmptyState title="Nothing deployed yet">No successful deployment matches these filters.</EmptyState></div>
         )}
@@ -71,9 +80,9 @@ export default async function DeploymentsPage({ searchParams }: { searchParams: 
           </div>
         )}
         <nav aria-label="Pages" className="flex items-center justify-between border-t border-slate-200 px-4 py-3 text-sm dark:border-slate-800">
-          {filters.cursor ? <Link href={hrefWith(filters)} className="text-indigo-700 hover:underline dark:text-indigo-300">← Newest</Link> : <span />}
+          {filters.cursor ? <Link href={hrefWith(filters, null, running)} className="text-indigo-700 hover:underline dark:text-indigo-300">← Newest</Link> : <span />}
           {page.nextCursor ? (
-            <Link href={hrefWith(filters, page.nextCursor)} rel="next" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800" data-testid="older-page">
+            <Link href={hrefWith(filters, page.nextCursor, running)} rel="next" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-800" data-testid="older-page">
               Older →
             </Link>
           ) : (

@@ -8,13 +8,14 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { DeploymentsSection } from "./_components/deployments-section";
+import { ZRunningPageSchema } from "@/lib/validations/deployments";
 import { ConfigSection } from "./_components/config-section";
 import { SecretsSection } from "./_components/secrets-section";
 import { EditEnvironment } from "./_components/edit-environment";
 import { DetailList } from "@/components/ui/detail-list";
 import { CardSkeleton } from "@/components/ui/skeleton";
 
-type Params = { params: Promise<{ env: string }>; searchParams?: Promise<{ services?: string | string[] }> };
+type Params = { params: Promise<{ env: string }>; searchParams?: Promise<{ services?: string | string[]; running?: string | string[] }> };
 
 // A service slug: the keyset cursor of the config section's service pages. Anything else starts at the first page.
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -24,7 +25,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function EnvironmentPage({ params, searchParams }: Params) {
-  const services = (await searchParams)?.services;
+  const query = await searchParams;
+  const services = query?.services;
+  const runningPage = ZRunningPageSchema.parse(typeof query?.running === "string" ? query.running : undefined);
   const servicesAfter = typeof services === "string" && SLUG.test(services) ? services : undefined;
   const user = await requireUser();
   const env = await orNotFound(getEnvironment(user, (await params).env));
@@ -70,7 +73,7 @@ export default async function EnvironmentPage({ params, searchParams }: Params) 
       {/* The sections stream in behind skeletons; the environment itself was checked above, so a 404 stays a 404. */}
       <div className="mt-6 space-y-6">
         <Suspense fallback={<CardSkeleton label="deployments" rows={5} />}>
-          <DeploymentsSection user={user} env={env} />
+          <DeploymentsSection user={user} env={env} runningPage={runningPage} />
         </Suspense>
         <Suspense fallback={<CardSkeleton label="configuration" rows={8} />}>
           <ConfigSection user={user} env={env} servicesAfter={servicesAfter} />

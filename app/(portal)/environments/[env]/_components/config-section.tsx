@@ -7,8 +7,8 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { FindingsList, LayerBadge, PrecedenceLine, ValueText, keyAnchor } from "@/app/(portal)/compare/_components/config-bits";
 
-// Findings shown inline; the rest are one click away on the compare page.
-const FINDINGS_SHOWN = 50;
+// Findings shown inline, worst first; all of them are one click away on the compare page.
+const FINDINGS_SHOWN = 10;
 // Keys shown inline per service (a service may have hundreds); all of them, paged and
 // filterable, are on the service's config page.
 const KEYS_SHOWN = 20;
@@ -29,7 +29,11 @@ export async function ConfigSection({ user, env, servicesAfter }: { user: Princi
   return (
     <>
       <Card data-testid="environment-findings">
-        <CardHeader title="Findings" description={`Config problems in ${env.name} and drift into or out of it`} />
+        <CardHeader
+          title="Findings"
+          description={`Config problems in ${env.name} and drift into or out of it, worst first`}
+          actions={findings.length > FINDINGS_SHOWN ? <Link href={`/compare?from=${env.slug}`} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">All {findings.length} on Compare →</Link> : undefined}
+        />
         <FindingsList findings={findings} limit={FINDINGS_SHOWN} empty={`No findings for ${env.name}.`} />
       </Card>
       <Card data-testid="environment-config" id="config">

@@ -9,7 +9,7 @@ import { DeploymentsTable } from "@/app/(portal)/deployments/_components/deploym
 import { RunningNow } from "@/app/(portal)/deployments/_components/running-now";
 
 /** Services and the version each runs here now, and the latest deploys (read (logs) and up). */
-export async function DeploymentsSection({ user, env }: { user: Principal; env: { id: string; slug: string; name: string; level: string } }) {
+export async function DeploymentsSection({ user, env, runningPage = 1 }: { user: Principal; env: { id: string; slug: string; name: string; level: string }; runningPage?: number }) {
   if (!allows(user, env.id, "view_deployments")) return null;
   const [options, running, recent] = await Promise.all([
     listFilterOptions(user),
@@ -18,10 +18,16 @@ export async function DeploymentsSection({ user, env }: { user: Principal; env: 
   ]);
   const link = <Link href={`/deployments?environment=${env.slug}`} className="text-sm text-indigo-700 hover:underline dark:text-indigo-300">Full history →</Link>;
   return (
-    <Card data-testid="environment-deployments">
+    <Card data-testid="environment-deployments" id="deployments">
       <CardHeader title="Deployments" description={`What runs in ${env.name} now, and the latest deploys`} actions={link} />
       {running.length ? (
-        <RunningNow environments={[{ id: env.id, slug: env.slug, name: "Running version" }]} services={options.services} running={running} />
+        <RunningNow
+          environments={[{ id: env.id, slug: env.slug, name: "Running version" }]}
+          services={options.services}
+          running={running}
+          page={runningPage}
+          pageHref={(n) => `/environments/${env.slug}${n > 1 ? `?running=${n}` : ""}#deployments`}
+        />
       ) : null}
       {recent.data.length ? (
         <div className="border-t border-slate-200 dark:border-slate-800"><DeploymentsTable rows={recent.data} compact /></div>
