@@ -15,4 +15,18 @@ describe("BoundedCache.getOrReadAt", () => {
     expect(cache.get("1|b")).toBeUndefined();
     expect(await cache.get("2|a")).toBe("a2");
   });
+
+  it("getAt / setAt: many keys at a generation; a newer generation's first write drops the older ones", () => {
+    const cache = new BoundedCache<string>(10);
+    cache.setAt(BigInt(1), "x", "x1");
+    cache.setAt(BigInt(1), "y", "y1");
+    expect(cache.getAt(BigInt(1), "x")).toBe("x1");
+    expect(cache.getAt(BigInt(2), "x")).toBeUndefined();
+    cache.setAt(BigInt(2), "x", "x2");
+    expect(cache.getAt(BigInt(1), "y")).toBeUndefined();
+    expect(cache.getAt(BigInt(2), "x")).toBe("x2");
+    // A slow writer of an older generation stores nothing a reader of the newer one sees.
+    cache.setAt(BigInt(1), "y", "late");
+    expect(cache.getAt(BigInt(2), "y")).toBeUndefined();
+  });
 });

@@ -1,6 +1,8 @@
 /** A small bounded map for in-process caches: when full, the oldest entry goes first. */
 export class BoundedCache<V> {
   private readonly map = new Map<string, V>();
+  /** Entries of generations below this one were dropped (`dropGenerationsBefore`). */
+  private droppedBelow = BigInt(-1);
   constructor(private readonly max: number) {}
   get(key: string): V | undefined {
     return this.map.get(key);
@@ -43,14 +45,34 @@ export class BoundedCache<V> {
    * which are never asked for again.
    */
   getOrReadAt<T>(this: BoundedCache<Promise<T>>, generation: bigint, key: string, read: () => Promise<T>): Promise<T> {
-    return this.getOrRead(`${generation}|${key}`, () => {
+    return this.getOrRead(atKey(generation, key), () => {
       this.dropGenerationsBefore(generation);
       return read();
     });
   }
 
-  /** Drops the entries stored as `<generation>|<key>` for a generation older than `generation`. */
+  /** The value stored for `key` at `generation` (see `getOrReadAt`), for callers that look up many keys at once. */
+  getAt(generation: bigint, key: string): V | undefined {
+    return this.map.get(atKey(generation, key));
+  }
+
+  /** Stores `value` for `key` at `generation`, first dropping every older generation's entries. */
+  setAt(generation: bigint, key: string, value: V): void {
+    this.dropGenerationsBefore(generation);
+    this.set(atKey(generation, key), value);
+  }
+
+  /**
+   * Drops the entries stored as `<generation>|<key>` for a generation older than
+   * `generation`; a scan only when `generation` is newer than the last one dropped below.
+   * (A slow reader may still store an older generation's result afterwards: it is never
+   * asked for, and ages out like any entry.)
+   */
   dropGenerationsBefore(generation: bigint): void {
+    if (generation <= this.droppedBelow) return;
+    this.droppedBelow = generation;
     this.deleteWhere((k) => BigInt(k.slice(0, k.indexOf("|"))) < generation);
   }
 }
+
+const atKey = (generation: bigint, key: string) => `${generation}|${key}`;

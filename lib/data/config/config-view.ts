@@ -101,15 +101,14 @@ export async function servicesById(ids: readonly string[], configGeneration?: bi
   const found = new Map<string, ServiceRow>();
   const missing: string[] = [];
   for (const id of new Set(ids)) {
-    const hit = byId.get(`${g}|${id}`);
+    const hit = byId.getAt(g, id);
     if (hit) found.set(id, hit);
     else missing.push(id);
   }
   if (!missing.length) return found;
-  byId.dropGenerationsBefore(g);
   const rows = await db().service.findMany({ where: { id: { in: missing } }, select: SERVICE_ROW });
   for (const r of rows) {
-    byId.set(`${g}|${r.id}`, r);
+    byId.setAt(g, r.id, r);
     found.set(r.id, r);
   }
   return found;
