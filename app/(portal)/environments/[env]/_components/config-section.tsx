@@ -5,7 +5,8 @@ import { listEnvironmentConfig } from "@/lib/data/config/list-environment-config
 import { listConfigFindings } from "@/lib/data/findings/list-config-findings";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
-import { FindingsList, LayerBadge, PrecedenceLine, ValueText, keyAnchor } from "@/app/(portal)/compare/_components/config-bits";
+import { FindingsList, PrecedenceLine } from "@/app/(portal)/compare/_components/config-bits";
+import { ServiceKeys } from "./service-keys";
 
 // Findings shown inline, worst first; all of them are one click away on the compare page.
 const FINDINGS_SHOWN = 10;
@@ -60,40 +61,11 @@ export async function ConfigSection({ user, env, servicesAfter }: { user: Princi
                   <p className="px-5 pb-4 text-sm text-slate-600 dark:text-slate-400">No config recorded for {s.name} in {env.name}.</p>
                 ) : (
                   <div className="overflow-x-auto px-5 pb-4">
-                    <table className="w-full min-w-[640px] text-left text-sm">
-                      <caption className="sr-only">Effective config of {s.name} in {env.name}</caption>
-                      <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-400">
-                        <tr>
-                          <th scope="col" className="py-2 pr-3 font-medium">Key</th>
-                          <th scope="col" className="py-2 pr-3 font-medium">Value</th>
-                          <th scope="col" className="py-2 pr-3 font-medium">From</th>
-                          <th scope="col" className="py-2 font-medium">Overrode</th>
-                        </tr>
-                      </thead>
-                      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                        {s.keys.slice(0, KEYS_SHOWN).map((k) => (
-                          <tr key={k.key} id={`${s.slug}-${keyAnchor(k.key)}`}>
-                            <td className="py-1.5 pr-3 font-mono text-xs">{k.key}</td>
-                            <td className="py-1.5 pr-3"><ValueText value={k.value} masked={k.masked} layer={k.layer} /></td>
-                            <td className="py-1.5 pr-3"><LayerBadge layer={k.layer} /></td>
-                            <td className="py-1.5">
-                              {k.overrode.length ? (
-                                <details>
-                                  <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">{k.overrode.length} lower value{k.overrode.length > 1 ? "s" : ""}</summary>
-                                  <ul className="mt-1 space-y-0.5">
-                                    {k.overrode.map((o) => (
-                                      <li key={o.layer} className="flex items-center gap-2"><LayerBadge layer={o.layer} /><ValueText value={o.value} masked={o.masked} layer={o.layer} /></li>
-                                    ))}
-                                  </ul>
-                                </details>
-                            ) : (
-                              <span className="text-xs text-slate-500 dark:text-slate-400">—</span>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                    <ServiceKeys
+                      slug={s.slug}
+                      caption={`Effective config of ${s.name} in ${env.name}`}
+                      rows={s.keys.slice(0, KEYS_SHOWN).map((k) => ({ key: k.key, layer: k.layer, value: k.value, masked: k.masked, overrode: k.overrode.map((o) => ({ layer: o.layer, value: o.value, masked: o.masked })) }))}
+                    />
                   {s.keys.length > KEYS_SHOWN ? (
                     <p className="pt-2 text-sm text-slate-600 dark:text-slate-400" data-testid="more-keys">
                       …and {s.keys.length - KEYS_SHOWN} more keys:{" "}
