@@ -13,7 +13,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
-import { FindingsList, PrecedenceLine } from "./_components/config-bits";
+import { FindingsList } from "./_components/config-bits";
+import { PrecedenceLine } from "./_components/precedence-line";
 import { ServiceDiff } from "./_components/service-diff";
 import { SecretDiff } from "./_components/secret-diff";
 

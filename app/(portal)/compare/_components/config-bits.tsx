@@ -34,21 +34,6 @@ export function ValueText({ value, masked, layer }: { value: string | null; mask
   );
 }
 
-export function PrecedenceLine({ precedence }: { precedence: readonly ConfigLayer[] }) {
-  return (
-    <p className="flex flex-wrap items-center gap-1 text-xs text-slate-600 dark:text-slate-400" data-testid="precedence">
-      <span className="mr-1 font-medium">Precedence (organisation setting, highest first):</span>
-      {precedence.map((l, i) => (
-        <span key={l} className="inline-flex items-center gap-1">
-          <LayerBadge layer={l} />
-          <span className="sr-only">{LAYER_LABEL[l]}</span>
-          {i < precedence.length - 1 ? <span aria-hidden>›</span> : null}
-        </span>
-      ))}
-    </p>
-  );
-}
-
 export { SEVERITY_TONE, KIND_LABEL, keyAnchor, keyHref } from "./finding-labels";
 
 /** Findings, worst first: the shown ones are rendered by a client component from their data (cheaper per request than as server elements). */

@@ -5,7 +5,8 @@ import { listEnvironmentConfig } from "@/lib/data/config/list-environment-config
 import { listConfigFindings } from "@/lib/data/findings/list-config-findings";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
-import { FindingsList, PrecedenceLine } from "@/app/(portal)/compare/_components/config-bits";
+import { FindingsList } from "@/app/(portal)/compare/_components/config-bits";
+import { PrecedenceLine } from "@/app/(portal)/compare/_components/precedence-line";
 import { ServiceKeys } from "./service-keys";
 
 // Findings shown inline, worst first; all of them are one click away on the compare page.

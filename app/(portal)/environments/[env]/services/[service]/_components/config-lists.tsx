@@ -40,19 +40,20 @@ export function EffectiveRows({ rows }: { rows: EffectiveRow[] }) {
             ) : null}
           </td>
           <td className="px-3 py-2 align-top"><LayerBadge layer={k.layer} /></td>
-          <td className="px-3 py-2 align-top">
-            {k.overrode.length ? (
+          {k.overrode.length ? (
+            <td className="px-3 py-2 align-top">
               <details>
                 <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">overrode {k.overrode.length}</summary>
                 <ul className="mt-1 space-y-0.5">
                   {k.overrode.map((o) => <li key={o.layer} className="flex items-center gap-2"><LayerBadge layer={o.layer} /><ValueText value={o.value} masked={o.masked} layer={o.layer} /></li>)}
                 </ul>
               </details>
-            ) : <span className="text-xs text-slate-500 dark:text-slate-400">—</span>}
-          </td>
-          <td className="px-3 py-2 align-top text-right">
-            {k.historyHref ? <RowLink href={k.historyHref} className={LINK}>History<span className="sr-only"> of {k.key}</span></RowLink> : null}
-          </td>
+            </td>
+          ) : (
+            <td className="px-3 py-2 align-top text-xs text-slate-500 dark:text-slate-400">—</td>
+          )}
+          {/* The accessible name says which key ("History" alone, 25 times, would not). */}
+          <td className="px-3 py-2 align-top text-right">{k.historyHref ? <RowLink href={k.historyHref} className={LINK} aria-label={`History of ${k.key}`}>History</RowLink> : null}</td>
         </tr>
       ))}
     </tbody>
