@@ -1,32 +1,50 @@
 "use client";
 
-import { useEffect, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { startSyncAction, syncStatusAction } from "../_actions";
 import type { SyncRunDto } from "./sync-run-dto";
 
 const STATUS_TEXT: Record<string, string> = { running: "Running", applying: "Applying changes", succeeded: "Succeeded", failed: "Failed" };
+const SYNC_RUN = ["secret-sync-run"] as const;
 
 function when(iso: string) {
   return `${iso.replace("T", " ").slice(0, 16)} UTC`;
 }
 
+const isActive = (run: SyncRunDto | null | undefined) => run?.status === "running" || run?.status === "applying";
+
+async function fetchRun(): Promise<SyncRunDto | null> {
+  const res = await syncStatusAction();
+  if (!res.ok) throw new Error(res.error.message);
+  return res.data;
+}
+
+/**
+ * The latest sync run: from the page, then polled every second (TanStack Query; paused
+ * while the tab is hidden) while one runs. When it ends, the page refreshes so the
+ * registry below shows what it changed.
+ */
 export function SyncPanel({ initial, canSync, intervalMinutes }: { initial: SyncRunDto | null; canSync: boolean; intervalMinutes: number }) {
-  const [run, setRun] = useState(initial);
+  const queryClient = useQueryClient();
+  const { data } = useQuery({
+    queryKey: SYNC_RUN,
+    queryFn: fetchRun,
+    initialData: initial,
+    refetchInterval: (query) => (isActive(query.state.data) ? 1_000 : false),
+  });
+  const run = data ?? null;
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const router = useRouter();
-  const active = run?.status === "running" || run?.status === "applying";
+  const active = isActive(run);
 
+  // A run that was active and is no longer: show the registry it changed.
+  const wasActive = useRef(active);
   useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(async () => {
-      const res = await syncStatusAction();
-      if (!res.ok) return;
-      setRun(res.data);
-      if (res.data && res.data.status !== "running" && res.data.status !== "applying") router.refresh();
-    }, 1_000);
-    return () => clearInterval(timer);
+    if (wasActive.current && !active) router.refresh();
+    wasActive.current = active;
   }, [active, router]);
 
   const syncNow = () =>
@@ -34,8 +52,7 @@ export function SyncPanel({ initial, canSync, intervalMinutes }: { initial: Sync
       setError(null);
       const res = await startSyncAction();
       if (!res.ok) return setError(res.error.message);
-      const status = await syncStatusAction();
-      if (status.ok) setRun(status.data);
+      await queryClient.refetchQueries({ queryKey: SYNC_RUN });
     });
 
   return (
