@@ -34,6 +34,17 @@ export function ValueText({ value, masked, layer }: { value: string | null; mask
   );
 }
 
+/** The lower layers' values a key's effective value overrode, each with its layer. */
+export function OverrodeValues({ values }: { values: readonly { layer: ConfigLayer; value: string | null; masked: boolean }[] }) {
+  return (
+    <ul className="mt-1 space-y-0.5">
+      {values.map((o) => (
+        <li key={o.layer} className="flex items-center gap-2"><LayerBadge layer={o.layer} /><ValueText value={o.value} masked={o.masked} layer={o.layer} /></li>
+      ))}
+    </ul>
+  );
+}
+
 export { SEVERITY_TONE, KIND_LABEL, keyAnchor, keyHref } from "./finding-labels";
 
 /** Findings, worst first: the shown ones are rendered by a client component from their data (cheaper per request than as server elements). */

@@ -65,7 +65,7 @@ export async function ConfigSection({ user, env, servicesAfter }: { user: Princi
                     <ServiceKeys
                       slug={s.slug}
                       caption={`Effective config of ${s.name} in ${env.name}`}
-                      rows={s.keys.slice(0, KEYS_SHOWN).map((k) => ({ key: k.key, layer: k.layer, value: k.value, masked: k.masked, overrode: k.overrode.map((o) => ({ layer: o.layer, value: o.value, masked: o.masked })) }))}
+                      rows={s.keys.slice(0, KEYS_SHOWN).map((k) => ({ key: k.key, layer: k.layer, value: k.value, masked: k.masked, overrode: k.overrode }))}
                     />
                   {s.keys.length > KEYS_SHOWN ? (
                     <p className="pt-2 text-sm text-slate-600 dark:text-slate-400" data-testid="more-keys">

@@ -3,19 +3,13 @@
 // compact rows the server read with every access check. A client component for the
 // reason config-lists.tsx gives: ten services × 20 keys rendered as server elements were
 // most of the page's server time (each element serialised, parsed and inlined again).
-import { LayerBadge, ValueText } from "@/app/(portal)/compare/_components/config-bits";
+import { LayerBadge, OverrodeValues, ValueText } from "@/app/(portal)/compare/_components/config-bits";
 import { keyAnchor } from "@/app/(portal)/compare/_components/finding-labels";
-import type { ConfigLayer } from "@/generated/prisma/enums";
+import type { ShownValue } from "@/lib/data/config/config-view";
 
-interface Shown {
-  layer: ConfigLayer;
-  value: string | null;
-  masked: boolean;
-}
-
-export interface ServiceKeyRow extends Shown {
+export interface ServiceKeyRow extends ShownValue {
   key: string;
-  overrode: Shown[];
+  overrode: ShownValue[];
 }
 
 export function ServiceKeys({ slug, caption, rows }: { slug: string; caption: string; rows: ServiceKeyRow[] }) {
@@ -40,11 +34,7 @@ export function ServiceKeys({ slug, caption, rows }: { slug: string; caption: st
               {k.overrode.length ? (
                 <details>
                   <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">{k.overrode.length} lower value{k.overrode.length > 1 ? "s" : ""}</summary>
-                  <ul className="mt-1 space-y-0.5">
-                    {k.overrode.map((o) => (
-                      <li key={o.layer} className="flex items-center gap-2"><LayerBadge layer={o.layer} /><ValueText value={o.value} masked={o.masked} layer={o.layer} /></li>
-                    ))}
-                  </ul>
+                  <OverrodeValues values={k.overrode} />
                 </details>
               ) : (
                 <span className="text-xs text-slate-500 dark:text-slate-400">—</span>

@@ -6,7 +6,7 @@
 // serialised, parsed and inlined into the page again. Links arrive as ready hrefs.
 import { RowLink } from "@/components/ui/row-link";
 import type { ConfigLayer } from "@/generated/prisma/enums";
-import { LayerBadge, ValueText } from "@/app/(portal)/compare/_components/config-bits";
+import { LayerBadge, OverrodeValues, ValueText } from "@/app/(portal)/compare/_components/config-bits";
 import { keyAnchor } from "@/app/(portal)/compare/_components/finding-labels";
 
 const LINK = "text-xs text-indigo-700 hover:underline dark:text-indigo-300";
@@ -44,9 +44,7 @@ export function EffectiveRows({ rows }: { rows: EffectiveRow[] }) {
             <td className="px-3 py-2 align-top">
               <details>
                 <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">overrode {k.overrode.length}</summary>
-                <ul className="mt-1 space-y-0.5">
-                  {k.overrode.map((o) => <li key={o.layer} className="flex items-center gap-2"><LayerBadge layer={o.layer} /><ValueText value={o.value} masked={o.masked} layer={o.layer} /></li>)}
-                </ul>
+                <OverrodeValues values={k.overrode} />
               </details>
             </td>
           ) : (
